@@ -1,0 +1,156 @@
+# libforecast - build, test, install, run.  `make help` lists the targets.
+#
+# Two commands take a fresh Debian machine to a result (see README.md):
+#   make run     install dependencies, build, run the main job on the bundled sample
+#   make test    install dependencies, build, run every test (also under ASan+UBSan)
+
+VERSION    := 0.1.0
+SOVERSION  := 0
+PREFIX     ?= /usr/local
+BUILD      ?= build
+PYTHON     := /usr/bin/python3
+CC         := gcc
+
+# Debian packages the build, the tests and the Python side need.
+DEB_PACKAGES := gcc make pkg-config libgsl-dev liblapacke-dev libopenblas-dev \
+                libyaml-dev libcriterion-dev python3-numpy python3-pandas python3-pytest
+
+WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Werror
+OPT      ?= -O2
+SAN      ?=
+CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L
+CFLAGS   := $(WARNINGS) $(OPT) -g -fPIC -fvisibility=default -MMD -MP $(SAN)
+LDFLAGS  := $(SAN)
+LIBS     := -lyaml -lgsl -lgslcblas -lm
+
+LIB_SRC  := $(sort $(wildcard libforecast/core/*.c libforecast/io/*.c libforecast/models/*.c \
+              libforecast/forecast/*.c libforecast/planning/*.c libforecast/customers/*.c))
+CLI_SRC  := $(sort $(wildcard libforecast/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+STATIC   := $(BUILD)/libforecast.a
+SHARED   := $(BUILD)/libforecast.so.$(VERSION)
+LFC      := $(BUILD)/lfc
+GENERATOR := $(BUILD)/make_sample
+
+SAMPLE_CONFIG := datasets/sample/project.yaml
+export LF_DATA_DIR ?= $(abspath ../shared/data)
+
+.PHONY: all help deps run test test-c test-asan test-install test-python install uninstall \
+        datasets check-datasets clean
+
+all: $(STATIC) $(SHARED) $(LFC)
+
+help:
+	@echo "make run            install deps, build, run lfc ingest on the bundled sample"
+	@echo "make test           install deps, build, run all tests (plain and ASan+UBSan)"
+	@echo "make install PREFIX=DIR   headers, libraries, libforecast.pc, lfc"
+	@echo "make datasets       regenerate datasets/sample with the generator"
+	@echo "make deps           apt-get install whatever is missing (needs root or sudo)"
+
+# Install only the Debian packages that are missing; silent when all are present.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing missing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libforecast.so.$(SOVERSION) $(LDFLAGS) -o $@ $^ $(LIBS)
+	ln -sf libforecast.so.$(VERSION) $(BUILD)/libforecast.so.$(SOVERSION)
+	ln -sf libforecast.so.$(SOVERSION) $(BUILD)/libforecast.so
+
+$(LFC): $(CLI_OBJ) $(STATIC)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Ilibforecast $(CFLAGS) -o $@ $< $(STATIC) $(LIBS) -lcriterion $(LDFLAGS)
+
+$(GENERATOR): datasets/make_sample.c $(STATIC)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(LDFLAGS)
+
+# ---- the main job ----------------------------------------------------------
+run: deps all
+	$(LFC) ingest --config $(SAMPLE_CONFIG)
+
+# ---- tests -------------------------------------------------------------------
+test: deps all
+	$(MAKE) --no-print-directory test-c
+	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory test-install
+	$(MAKE) --no-print-directory check-datasets
+	$(MAKE) --no-print-directory test-python
+
+# Every Criterion binary; tests find fixtures relative to the repository root.
+test-c: $(TEST_BIN) $(LFC)
+	@status=0; for t in $(TEST_BIN); do \
+	  echo "== $$t"; $$t --jobs 2 || status=1; \
+	done; exit $$status
+
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (leaks included).
+test-asan:
+	$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1" \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test-c
+
+# Install into a scratch prefix and build the C example with pkg-config.
+test-install: all
+	@rm -rf $(BUILD)/stage
+	$(MAKE) --no-print-directory install PREFIX=$(abspath $(BUILD)/stage)
+	PKG_CONFIG_PATH=$(abspath $(BUILD)/stage)/lib/pkgconfig \
+	  $(MAKE) --no-print-directory -C examples/c BUILD=$(abspath $(BUILD)/example) run
+
+test-python: all
+	cd tests && $(PYTHON) -m pytest -q python
+
+# ---- sample data -------------------------------------------------------------
+datasets: $(GENERATOR)
+	$(GENERATOR) datasets/sample
+
+# The committed sample must be exactly what the generator makes.
+check-datasets: $(GENERATOR)
+	@rm -rf $(BUILD)/sample-check && mkdir -p $(BUILD)/sample-check
+	$(GENERATOR) $(BUILD)/sample-check
+	@for f in $(BUILD)/sample-check/*; do \
+	  cmp -s $$f datasets/sample/$$(basename $$f) || { echo "datasets/sample/$$(basename $$f) differs from the generator output: run make datasets"; exit 1; }; \
+	done; echo "datasets/sample matches its generator"
+
+# ---- install -------------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include/libforecast $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/libforecast.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 include/libforecast/*.h $(DESTDIR)$(PREFIX)/include/libforecast/
+	install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libforecast.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libforecast.so.$(SOVERSION)
+	ln -sf libforecast.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libforecast.so
+	install -m 755 $(LFC) $(DESTDIR)$(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' libforecast/libforecast.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/libforecast.pc
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/include/libforecast $(DESTDIR)$(PREFIX)/include/libforecast.h
+	rm -f $(DESTDIR)$(PREFIX)/lib/libforecast.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/libforecast.pc
+	rm -f $(DESTDIR)$(PREFIX)/bin/lfc
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)

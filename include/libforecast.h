@@ -1,0 +1,28 @@
+/* libforecast.h - umbrella header: include this to use the whole library. */
+#ifndef LIBFORECAST_H
+#define LIBFORECAST_H
+
+#define LF_VERSION_STRING "0.1.0"
+#define LF_VERSION_MAJOR 0
+#define LF_VERSION_MINOR 1
+#define LF_VERSION_PATCH 0
+
+#include "libforecast/error.h"
+#include "libforecast/date.h"
+#include "libforecast/frame.h"
+#include "libforecast/calendar.h"
+#include "libforecast/csv.h"
+#include "libforecast/ingest.h"
+/* config.h joins when the YAML loader lands */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Version of the library actually linked (may differ from the header's). */
+const char *lf_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
