@@ -13,7 +13,10 @@
 #include "libforecast/calendar.h"
 #include "libforecast/csv.h"
 #include "libforecast/ingest.h"
-/* config.h joins when the YAML loader lands */
+#include "libforecast/aggregate.h"
+#include "libforecast/project.h"
+#include "libforecast/atomic.h"
+#include "libforecast/config.h"
 
 #ifdef __cplusplus
 extern "C" {

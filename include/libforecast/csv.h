@@ -41,6 +41,11 @@ int lf_csv_require(const lf_csv *csv, const char *name, size_t *index, lf_error 
 size_t lf_csv_header_count(const lf_csv *csv);
 const char *lf_csv_header_name(const lf_csv *csv, size_t i);
 
+/* LF_ERR_PARSE at the record's line unless it has as many fields as the
+ * header: a missing or extra delimiter would otherwise shift values between
+ * columns without anyone noticing. */
+int lf_csv_check_width(const lf_csv *csv, lf_error *err);
+
 /* Field i as a number.  Empty, NA, NaN, null, '-' mean missing: *out = NaN and
  * *missing = 1 (missing may be NULL).  Anything else that is not a complete
  * finite number is LF_ERR_PARSE at file:line:column. */

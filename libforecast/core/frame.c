@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/atomic_file.h"
+#include "libforecast/atomic.h"
 
 lf_frame *lf_frame_new(lf_date start, size_t ndays, lf_error *err)
 {

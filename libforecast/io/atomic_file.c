@@ -1,5 +1,5 @@
 /* atomic_file.c - temporary file + rename, see atomic_file.h. */
-#include "atomic_file.h"
+#include "libforecast/atomic.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -318,6 +318,15 @@ int lf_csv_require(const lf_csv *csv, const char *name, size_t *index, lf_error 
                        "no column '%s' in the header%s; columns are: %s", name, hint, list);
 }
 
+int lf_csv_check_width(const lf_csv *csv, lf_error *err)
+{
+    if (csv->nfields == csv->nheader)
+        return LF_OK;
+    return lf_error_at(err, LF_ERR_PARSE, csv->path, csv->record_line, 0,
+                       "row has %zu fields but the header has %zu (a missing or extra "
+                       "'%c'?)", csv->nfields, csv->nheader, csv->delim == '\t' ? 'T' : csv->delim);
+}
+
 static int is_missing_token(const char *s)
 {
     return *s == '\0' || strcasecmp(s, "NA") == 0 || strcasecmp(s, "NaN") == 0 ||

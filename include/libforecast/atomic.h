@@ -1,9 +1,9 @@
-/* atomic_file.h (internal) - write a whole output file or nothing.
+/* libforecast/atomic.h - write a whole output file or nothing.
  * The content goes to a temporary file in the target's directory, which is
  * renamed over the target only after every byte was written and flushed, so a
  * failure (full disk, bad data found half-way) never leaves a partial file. */
-#ifndef LF_IO_ATOMIC_FILE_H
-#define LF_IO_ATOMIC_FILE_H
+#ifndef LIBFORECAST_ATOMIC_H
+#define LIBFORECAST_ATOMIC_H
 
 #include <stdio.h>
 #include "libforecast/error.h"

@@ -1,0 +1,191 @@
+/* libforecast/config.h - the project configuration file (YAML).
+ *
+ * One file describes a forecasting project: where the region's interval load,
+ * the large customers' load, daily weather and economic indicators are, the
+ * holiday calendar, and where output goes.  lf_config_load reads and checks
+ * the whole file before anything is ingested, and turns it into the spec
+ * structs of ingest.h and calendar.h, ready to pass on.
+ *
+ * Errors name the place and say what was expected, e.g.
+ *   project.yaml:12:5: unknown key 'intervall_minutes' in 'load' (did you mean
+ *   'interval_minutes'?)
+ *   project.yaml:7:23: 'interval_minutes' in 'load' must be one of 5, 15, 30, 60, got 45
+ * Unknown keys are errors everywhere (a misspelt optional key must not be
+ * silently ignored).  Anchors, aliases, tags, several documents and duplicate
+ * keys are refused.  An optional key is omitted, not left empty: `unit:` with
+ * no value is an error.
+ *
+ * ---- Reference: every key ------------------------------------------------------
+ *
+ * Relative paths are resolved against the directory of the config file (the
+ * base_dir of lf_config_load_string).  Only `name` is required at the top.
+ *
+ *   name: Sample City              project name (required)
+ *   period:                        clip all data to these days (both inclusive);
+ *     first: 2019-01-01            either may be omitted (open-ended); dates are
+ *     last: 2024-12-31             YYYY-MM-DD, YYYY/M/D or YYYYMMDD
+ *   calendar:                      holiday calendar (lf_config_build_calendar)
+ *     builtin: [CN]                built-in calendars: CN, US, AU-NSW, ... (a
+ *                                  single name may be written without [ ])
+ *     files: [extra.csv]           CSV lists for lf_calendar_load_csv
+ *     holidays:                    explicit days off; date and name required
+ *       - {date: 2024-05-06, name: Local festival}
+ *     workdays:                    weekend days declared working days
+ *       - {date: 2024-05-11, name: Make-up day}
+ *     rules:                       yearly rules (lf_holiday_rule); name required,
+ *                                  and exactly one of three shapes:
+ *       - {name: Founders Day, month: 6, day: 1}          fixed date
+ *       - {name: Memorial Day, month: 5, weekday: mon, nth: -1}
+ *                                  n-th weekday: weekday mon..sun (or monday..
+ *                                  sunday), nth 1..5 or -1 (last); offset_days
+ *                                  -366..366 may shift the result
+ *       - {name: Good Friday, easter_offset: -2}           Easter Sunday + days
+ *                                  (-366..366)
+ *                                  every shape also takes
+ *                                  observe: none | nearest_weekday | next_monday
+ *                                    | next_free_weekday | add_monday (default none)
+ *                                  first_year, last_year: 1..9999, years the rule
+ *                                    applies (default unbounded)
+ *     years: [1990, 2040]          calendar years; overrides the range the caller
+ *                                  passes to lf_config_build_calendar
+ *   load:                          the region's interval load (lf_interval_spec)
+ *     path: region_load.csv        required
+ *     layout: long                 long (one row per interval, default) | wide
+ *                                  (one row per day, 24/48/96 value columns)
+ *     interval_minutes: 60         5 | 15 | 30 | 60; omitted = inferred
+ *     time_column: time            long: the timestamp column, or instead
+ *     date_column: date            long: date + hour columns; wide: required,
+ *     hour_column: hour              the date column
+ *     hour_ending: false           hour column counts 1..24 (default false)
+ *     timestamp: start             start | end: what a timestamp marks
+ *     value_column: load_mw        long: required; wide: not allowed
+ *     unit: MW                     kW | MW | GW | kWh | MWh (energy per
+ *                                  interval); default MW
+ *     temperature_column: temp_c   long only: interval temperature in the file
+ *     temperature_unit: C          C | F (default C)
+ *     humidity_column: rh          long only: interval relative humidity, %
+ *     max_gap_intervals: 4         >= 0; longest gap filled by interpolation
+ *                                  (default 4)
+ *     duplicates: mean             mean | first | last | error (default mean)
+ *     clock_changes: false         recognise daylight-saving hours
+ *     delimiter: ","               "," | ";" | "\t" (or tab); default ","
+ *   customers:                     list of large customers: every key of load,
+ *     - id: C001                   plus id (required, unique; output columns
+ *       name: Steel works          are prefixed "<id>_") and name (default: id)
+ *       path: customers/C001.csv
+ *   weather:                       daily weather history (lf_daily_weather_spec)
+ *     path: weather_daily.csv      required
+ *     date_column: date            required
+ *     tmin_column: tmin_c          at least one of the five value columns
+ *     tmax_column: tmax_c
+ *     tmean_column: tmean_c
+ *     humidity_column: humidity_pct
+ *     rain_column: rain_mm
+ *     unit: C                      C | F: temperature unit (default C)
+ *     delimiter: ","
+ *   economy:                       list of indicators (lf_economy_spec)
+ *     - name: gdp                  required, unique: the output column
+ *       path: economy.csv          required
+ *       period_column: year        required
+ *       value_column: gdp_bn_cny   required
+ *       frequency: annual          required: annual | quarterly | monthly
+ *       filter: {column: country, value: China}   optional; both keys required
+ *       mapping: linear            step (default) | linear
+ *       scale: 1                   non-zero multiplier (default 1)
+ *       unit: bn CNY               unit text for the output
+ *       delimiter: ","
+ *   output:
+ *     dir: out                     output directory (default: out)
+ *
+ * The customer `id` and economy `name` become output column names, so they may
+ * not contain , ; " tab or line breaks.
+ */
+#ifndef LIBFORECAST_CONFIG_H
+#define LIBFORECAST_CONFIG_H
+
+#include <stddef.h>
+#include "libforecast/calendar.h"
+#include "libforecast/date.h"
+#include "libforecast/error.h"
+#include "libforecast/ingest.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An interval load source: the region's load or one customer. */
+typedef struct lf_config_source {
+    const char *id;                /* customers: the unique id; load: NULL */
+    const char *name;              /* customers: display name; load: NULL */
+    lf_interval_spec spec;         /* for lf_ingest_intervals; spec.series == series */
+    const lf_series_spec *series;  /* the load (prefix NULL for the region, "<id>_"
+                                      for a customer), then temperature and
+                                      humidity when configured */
+    size_t nseries;
+} lf_config_source;
+
+typedef struct lf_config_day {
+    lf_date date;
+    const char *name;
+} lf_config_day;
+
+typedef struct lf_config_calendar {
+    const char *const *builtin;    /* canonical built-in names */
+    size_t nbuiltin;
+    const char *const *files;      /* resolved paths */
+    size_t nfiles;
+    const lf_config_day *holidays;
+    size_t nholidays;
+    const lf_config_day *workdays;
+    size_t nworkdays;
+    const lf_holiday_rule *rules;
+    size_t nrules;
+    int has_years;                 /* years: given */
+    int first_year, last_year;
+} lf_config_calendar;
+
+/* A loaded configuration.  Read-only for callers; every string and array is
+ * owned by it and released by lf_config_free.  Copy a spec before changing it. */
+typedef struct lf_config {
+    const char *path;              /* the file as given (or name_for_errors) */
+    const char *dir;               /* base of relative paths ("." for none) */
+    const char *name;
+    int has_period;
+    lf_date first, last;           /* the period; first = 1, last = 0 when none,
+                                      and copied into every spec */
+    int has_load;
+    lf_config_source load;
+    const lf_config_source *customers;
+    size_t ncustomers;
+    int has_weather;
+    lf_daily_weather_spec weather;
+    const lf_economy_spec *economy;
+    size_t neconomy;
+    lf_config_calendar calendar;
+    const char *output_dir;        /* resolved */
+    struct lf_arena *arena_;       /* private: owns everything above */
+} lf_config;
+
+/* Read and check a config file.  On error *out is NULL and err says where
+ * (LF_ERR_IO for an unreadable file, LF_ERR_CONFIG for its content). */
+int lf_config_load(const char *path, lf_config **out, lf_error *err);
+
+/* The same from text; name_for_errors (NULL = "<string>") names it in
+ * messages, base_dir (NULL = current directory) resolves relative paths. */
+int lf_config_load_string(const char *text, const char *name_for_errors,
+                          const char *base_dir, lf_config **out, lf_error *err);
+
+void lf_config_free(lf_config *cfg);  /* NULL allowed */
+
+/* Build the calendar the config describes for first_year..last_year (the
+ * config's calendar.years, when given, takes precedence).  Sources are added in
+ * the order builtin, files, rules, holidays, workdays, so later, more specific
+ * entries win.  Explicit holidays and workdays outside the years are skipped.
+ * Errors from calendar files pass through with their own file:line:column. */
+int lf_config_build_calendar(const lf_config *cfg, int first_year, int last_year,
+                             lf_calendar **out, lf_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

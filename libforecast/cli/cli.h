@@ -1,0 +1,40 @@
+/* cli.h - shared pieces of the lfc command line: options, exit codes, output.
+ *
+ * Exit codes: 0 success, 1 usage error, 2 bad input (data or config),
+ * 3 infeasible plan (later), 4 internal or I/O failure. */
+#ifndef LFC_CLI_H
+#define LFC_CLI_H
+
+#include <stdio.h>
+#include "libforecast.h"
+
+enum { LFC_OK = 0, LFC_USAGE = 1, LFC_BAD_INPUT = 2, LFC_INFEASIBLE = 3, LFC_FAILURE = 4 };
+
+typedef enum lfc_format { LFC_TABLE = 0, LFC_CSV, LFC_JSON } lfc_format;
+
+/* Options every subcommand shares. */
+typedef struct lfc_options {
+    const char *config;   /* --config FILE */
+    const char *out;      /* --out DIR (default: the config's output.dir) */
+    lfc_format format;    /* --format table|csv|json */
+    int quiet;            /* --quiet: no tables on stdout */
+} lfc_options;
+
+typedef struct lfc_command {
+    const char *name;
+    const char *summary;
+    const char *usage;    /* full help text */
+    int (*run)(int argc, char **argv);
+} lfc_command;
+
+extern const lfc_command lfc_cmd_ingest;
+
+/* Parse the shared options; unknown options are usage errors.  Returns an
+ * exit code (LFC_OK to go on) and prints the message itself. */
+int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options *opt);
+/* Print "lfc CMD: message" for a library error and map its code to an exit code. */
+int lfc_fail(const char *cmd, const lf_error *err);
+/* Create a directory and its parents (like mkdir -p). */
+int lfc_make_dirs(const char *path, lf_error *err);
+
+#endif

@@ -1,0 +1,63 @@
+/* main.c - lfc: the libforecast command line.  Dispatches to one file per
+ * subcommand; this file holds only the command table and top-level help. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const lfc_command *const commands[] = {&lfc_cmd_ingest, NULL};
+
+static void print_help(FILE *fp)
+{
+    fprintf(fp, "usage: lfc COMMAND [options]\n\n"
+                "libforecast %s: electricity load forecasting and demand-response planning.\n\n"
+                "commands:\n", lf_version());
+    for (size_t i = 0; commands[i]; i++)
+        fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(fp, "\n  lfc help COMMAND   details of one command\n"
+                "  lfc --version      print the version\n\n"
+                "exit codes: 0 ok, 1 usage error, 2 bad input (data or config), 4 failure\n");
+}
+
+static const lfc_command *find_command(const char *name)
+{
+    for (size_t i = 0; commands[i]; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return LFC_USAGE;
+    }
+    const char *arg = argv[1];
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        print_help(stdout);
+        return LFC_OK;
+    }
+    if (strcmp(arg, "--version") == 0) {
+        printf("lfc %s\n", lf_version());
+        return LFC_OK;
+    }
+    if (strcmp(arg, "help") == 0) {
+        const lfc_command *cmd = argc > 2 ? find_command(argv[2]) : NULL;
+        if (argc > 2 && !cmd) {
+            fprintf(stderr, "lfc: no command '%s'; see lfc --help\n", argv[2]);
+            return LFC_USAGE;
+        }
+        if (cmd)
+            fputs(cmd->usage, stdout);
+        else
+            print_help(stdout);
+        return LFC_OK;
+    }
+    const lfc_command *cmd = find_command(arg);
+    if (!cmd) {
+        fprintf(stderr, "lfc: no command '%s'; see lfc --help\n", arg);
+        return LFC_USAGE;
+    }
+    return cmd->run(argc - 1, argv + 1);
+}

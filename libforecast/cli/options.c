@@ -1,0 +1,97 @@
+/* options.c - option parsing and error reporting shared by lfc subcommands. */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static int usage_error(const lfc_command *cmd, const char *what, const char *arg)
+{
+    fprintf(stderr, "lfc %s: %s '%s'\n\n%s", cmd->name, what, arg, cmd->usage);
+    return LFC_USAGE;
+}
+
+static int parse_format(const lfc_command *cmd, const char *value, lfc_format *format)
+{
+    if (strcmp(value, "table") == 0)
+        *format = LFC_TABLE;
+    else if (strcmp(value, "csv") == 0)
+        *format = LFC_CSV;
+    else if (strcmp(value, "json") == 0)
+        *format = LFC_JSON;
+    else
+        return usage_error(cmd, "--format must be table, csv or json, got", value);
+    return LFC_OK;
+}
+
+int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int takes_value = strcmp(a, "--config") == 0 || strcmp(a, "-c") == 0 ||
+                          strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0 ||
+                          strcmp(a, "--format") == 0;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(cmd->usage, stdout);
+            return -1; /* handled: exit 0 */
+        }
+        if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            opt->quiet = 1;
+            continue;
+        }
+        if (!takes_value)
+            return usage_error(cmd, "unknown option", a);
+        if (i + 1 >= argc)
+            return usage_error(cmd, "missing value after", a);
+        const char *v = argv[++i];
+        if (a[1] == 'c' || strcmp(a, "--config") == 0)
+            opt->config = v;
+        else if (a[1] == 'o' || strcmp(a, "--out") == 0)
+            opt->out = v;
+        else if (parse_format(cmd, v, &opt->format) != LFC_OK)
+            return LFC_USAGE;
+    }
+    if (!opt->config) {
+        fprintf(stderr, "lfc %s: --config FILE is required\n\n%s", cmd->name, cmd->usage);
+        return LFC_USAGE;
+    }
+    return LFC_OK;
+}
+
+int lfc_fail(const char *cmd, const lf_error *err)
+{
+    fprintf(stderr, "lfc %s: error: %s\n", cmd, err->message[0] ? err->message
+                                                                : lf_strerror(err->code));
+    switch (err->code) {
+    case LF_ERR_PARSE:
+    case LF_ERR_CONFIG:
+    case LF_ERR_DATA:
+    case LF_ERR_RANGE:
+    case LF_ERR_NOTFOUND:
+    case LF_ERR_ARG:
+        return LFC_BAD_INPUT;
+    default:
+        return LFC_FAILURE;
+    }
+}
+
+int lfc_make_dirs(const char *path, lf_error *err)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf)
+        return lf_error_set(err, LF_ERR_ARG, "bad output directory '%s'", path);
+    memcpy(buf, path, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char c = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+            return lf_error_set(err, LF_ERR_IO, "cannot create directory %s: %s", buf,
+                                strerror(errno));
+        buf[i] = c;
+    }
+    return LF_OK;
+}
