@@ -234,6 +234,14 @@ static int read_and_order(const lf_interval_spec *spec, lf_readings *r,
     return convert_units(r, spec);
 }
 
+static int by_issue_time(const void *a, const void *b)
+{
+    const lf_issue *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
 static int grid_to_frame(lf_grid *g, const lf_interval_spec *spec, lf_frame **out,
                          lf_ingest_report *report, lf_error *err)
 {
@@ -252,9 +260,12 @@ static int grid_to_frame(lf_grid *g, const lf_interval_spec *spec, lf_frame **ou
         lf_frame_free(frame);
         return rc;
     }
-    if (report)
+    if (report) {
         for (size_t i = 0; i < g->nslots; i++)
             report->intervals += g->state[i] == LF_SLOT_ROW;
+        /* steps above report in passes; readers want time order */
+        qsort(report->issues, report->nissues, sizeof *report->issues, by_issue_time);
+    }
     *out = frame;
     return LF_OK;
 }
