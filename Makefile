@@ -133,8 +133,8 @@ datasets: $(GENERATOR)
 check-datasets: $(GENERATOR)
 	@rm -rf $(BUILD)/sample-check && mkdir -p $(BUILD)/sample-check
 	$(GENERATOR) $(BUILD)/sample-check
-	@for f in $(BUILD)/sample-check/*; do \
-	  cmp -s $$f datasets/sample/$$(basename $$f) || { echo "datasets/sample/$$(basename $$f) differs from the generator output: run make datasets"; exit 1; }; \
+	@cd $(BUILD)/sample-check && for f in $$(find . -type f | sort); do \
+	  cmp -s $$f $(CURDIR)/datasets/sample/$$f || { echo "datasets/sample/$${f#./} differs from the generator output: run make datasets"; exit 1; }; \
 	done; echo "datasets/sample matches its generator"
 
 # ---- install -------------------------------------------------------------------

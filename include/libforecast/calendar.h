@@ -41,7 +41,8 @@ typedef enum lf_day_type {
 typedef struct lf_day_info {
     lf_day_type type;
     /* Name of the holiday on this day, or of the holiday whose block the day
-     * belongs to (a weekend inside Spring Festival week); "" otherwise. */
+     * belongs to (a weekend inside Spring Festival week); for a day added as a
+     * working day (a make-up day), the name it was added with; "" otherwise. */
     char holiday[LF_HOLIDAY_NAME_MAX];
     /* Position (1-based) and length of the run of consecutive non-working days
      * (holidays and weekends) that contains at least one holiday; 0 and 0 for a

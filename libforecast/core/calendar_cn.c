@@ -25,9 +25,9 @@
  *                      merge into 8 days starting at the earlier of Mid-Autumn
  *                      and Oct 1 (as in 2009, 2012, 2017, 2020, 2023, 2025)
  *   In every fallback era a single-day holiday on a Saturday or Sunday also
- *     gives the following Monday off, as every notice has done (Qingming 2015, Dragon Boat 2015 and
- *     2025, New Year 2011, 2017, 2022) - 2015's Sunday Mid-Autumn is the one
- *     exception, absorbed into National Day that year.
+ *     gives the following Monday off, as every notice has done (Qingming 2015,
+ *     Dragon Boat 2015 and 2025, New Year 2011, 2017, 2022) - 2015's Sunday
+ *     Mid-Autumn is the one exception, absorbed into National Day that year.
  *   1999..2007 - the 1999 statute ("golden weeks"): New Year Jan 1, Spring
  *     Festival lunar 1/1-1/7 (from 2000), Labour Day May 1-7 (from 2000),
  *     National Day Oct 1-7 (from 1999).  No Qingming, Dragon Boat or Mid-Autumn
@@ -163,7 +163,8 @@ static double solar_longitude(double jde)
     double c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * sin(m) +
                (0.019993 - 0.000101 * t) * sin(2 * m) + 0.000289 * sin(3 * m);
     double omega = (125.04 - 1934.136 * t) * rad;
-    return fmod(l0 + c - 0.00569 - 0.00478 * sin(omega), 360.0);
+    double lambda = fmod(l0 + c - 0.00569 - 0.00478 * sin(omega), 360.0);
+    return lambda < 0 ? lambda + 360 : lambda; /* fmod keeps the sign (before 2000) */
 }
 
 lf_date lf_cn_qingming(int year)
