@@ -365,7 +365,7 @@ Test(frame, failed_write_leaves_no_file)
 Test(frame, failed_write_half_way_keeps_old_file)
 {
     /* A write that fails after some bytes (as on a full disk): the file size
-     * limit of this test process is 4 KiB and the frame needs ~290 KiB, so
+     * limit of this test process is 4 KiB and the frame needs ~240 KiB, so
      * fwrite fails with EFBIG part-way.  The previous output must survive
      * unchanged and no temporary file may be left. */
     const char *path = tmp_path("out.csv");

@@ -15,9 +15,10 @@
  *  - longer runs stay missing, and any day with a missing interval gets NaN
  *    for its daily values (a partial sum would understate energy);
  *  - duplicate timestamps are resolved by the duplicates policy;
- *  - with clock_changes set, one whole clock hour missing between 01:00 and
- *    04:00 is a daylight-saving spring-forward (a 23-hour day, not a gap) and one
- *    whole hour repeated is a fall-back (a 25-hour day: both hours count);
+ *  - with clock_changes set, one whole clock hour missing that starts between
+ *    00:00 and 03:00 is a daylight-saving spring-forward (a 23-hour day, not a
+ *    gap) and one whole such hour repeated is a fall-back (a 25-hour day: both
+ *    hours count; an empty second reading leaves the day missing);
  *  - timestamps that are not on the interval grid are errors.
  */
 #ifndef LIBFORECAST_INGEST_H

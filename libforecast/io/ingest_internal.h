@@ -29,6 +29,7 @@ typedef struct lf_readings {
     double *values;        /* n x nseries raw values (NaN = missing) */
     int step;              /* seconds per interval, 0 until known */
     long missing_cells;
+    long rows_read;        /* data rows in the file (a wide row holds a day) */
 } lf_readings;
 
 void lf_readings_free(lf_readings *r);
@@ -57,7 +58,9 @@ typedef struct lf_grid {
     double *extra;          /* second reading of a repeated clock hour, or NaN */
     unsigned char *state;   /* per slot */
     unsigned char *filled;  /* nseries x nslots: 1 = interpolated */
-    unsigned char *dups;    /* per slot: readings beyond the first */
+    unsigned char *dups;    /* per slot: readings beyond the first; after
+                               lf_grid_resolve_duplicates only the slots of a
+                               repeated clock hour keep a non-zero mark */
     long *line;             /* per slot: input line, 0 = none */
 } lf_grid;
 

@@ -87,6 +87,7 @@ static int read_rows(lf_csv *csv, const lf_interval_spec *spec, const long_colum
             return rc;
         if ((rc = lf_csv_check_width(csv, err)) != LF_OK)
             return rc;
+        r->rows_read++;
         lf_time t;
         long column;
         if ((rc = row_time(csv, spec, c, &t, &column, err)) != LF_OK)

@@ -165,11 +165,13 @@ static int build_grid(const lf_readings *r, const lf_interval_spec *spec, lf_gri
     return LF_OK;
 }
 
+/* Runs after sorting and clip_period, so rows[0..n) are no longer the first n
+ * value blocks: reach each kept row's values through its vidx. */
 static int convert_units(lf_readings *r, const lf_interval_spec *spec)
 {
     for (size_t i = 0; i < r->n; i++)
         for (size_t s = 0; s < r->nseries; s++) {
-            double *v = &r->values[i * r->nseries + s];
+            double *v = &r->values[r->rows[i].vidx + s];
             *v = lf_convert_value(&spec->series[s], *v, r->step);
         }
     return LF_OK;
@@ -211,7 +213,7 @@ static int read_and_order(const lf_interval_spec *spec, lf_readings *r,
     if (rc != LF_OK)
         return rc;
     if (report) {
-        report->rows = (long)r->n;
+        report->rows = r->rows_read;
         report->missing_values = r->missing_cells;
     }
     if (r->n == 0)
@@ -263,8 +265,11 @@ static int grid_to_frame(lf_grid *g, const lf_interval_spec *spec, lf_frame **ou
     if (report) {
         for (size_t i = 0; i < g->nslots; i++)
             report->intervals += g->state[i] == LF_SLOT_ROW;
-        /* steps above report in passes; readers want time order */
-        qsort(report->issues, report->nissues, sizeof *report->issues, by_issue_time);
+        /* steps above report in passes; readers want time order.  Guarded:
+         * issues is NULL when nothing was reported, and qsort(NULL, 0, ...)
+         * is undefined behaviour (its pointer argument is declared nonnull). */
+        if (report->nissues > 1)
+            qsort(report->issues, report->nissues, sizeof *report->issues, by_issue_time);
     }
     *out = frame;
     return LF_OK;
@@ -277,7 +282,7 @@ int lf_ingest_intervals(const lf_interval_spec *spec, lf_frame **out,
     int rc = check_spec(spec, err);
     if (rc != LF_OK)
         return rc;
-    lf_readings r = {spec->path, spec->nseries, NULL, 0, 0, NULL, 0, 0};
+    lf_readings r = {spec->path, spec->nseries, NULL, 0, 0, NULL, 0, 0, 0};
     lf_grid g;
     memset(&g, 0, sizeof g);
     rc = read_and_order(spec, &r, report, err);

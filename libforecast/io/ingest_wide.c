@@ -41,6 +41,7 @@ static int read_day(lf_csv *csv, size_t date_col, size_t nvals, lf_readings *r,
     int rc = lf_csv_check_width(csv, err);
     if (rc != LF_OK)
         return rc;
+    r->rows_read++;
     if (lf_date_parse(lf_csv_field(csv, date_col), &d, &sub) != LF_OK)
         return lf_csv_error(csv, date_col, err, sub.code, "%s", sub.message);
     size_t k = 0;

@@ -47,7 +47,9 @@ static day_stats stats_of_day(const lf_grid *g, size_t s, size_t d)
             st.filled++;
         else
             st.observed++;
-        if (!isnan(x[i])) { /* second reading of a repeated clock hour */
+        if (g->dups[i] && isnan(x[i])) { /* repeated clock hour, second reading empty */
+            st.incomplete = 1;
+        } else if (g->dups[i]) { /* second reading of a repeated clock hour */
             add_value(&st, x[i], i);
             st.observed++;
         }

@@ -94,6 +94,28 @@ static void apply_policy(lf_grid *g, size_t slot, lf_duplicates policy)
     }
 }
 
+/* A repeated hour's second reading that is empty leaves its day incomplete
+ * (interval_daily.c sees dups set and extra NaN); say so per series. */
+static int report_missing_repeats(const lf_grid *g, size_t hour, const lf_interval_spec *spec,
+                                  lf_ingest_report *report, lf_error *err)
+{
+    size_t per_hour = (size_t)(3600 / g->step);
+    for (size_t s = 0; s < g->nseries; s++) {
+        long missing = 0;
+        for (size_t i = hour; i < hour + per_hour; i++)
+            missing += isnan(g->extra[s * g->nslots + i]);
+        if (!missing)
+            continue;
+        if (report)
+            report->left_missing += missing;
+        int rc = lf_report_add(report, LF_ISSUE_GAP_LEFT, lf_grid_time(g, hour), missing,
+                               g->line[hour], lf_series_label(spec, s), err);
+        if (rc != LF_OK)
+            return rc;
+    }
+    return LF_OK;
+}
+
 static int resolve_day(lf_grid *g, size_t d, const lf_interval_spec *spec,
                        lf_ingest_report *report, lf_error *err)
 {
@@ -101,8 +123,9 @@ static int resolve_day(lf_grid *g, size_t d, const lf_interval_spec *spec,
     if (hour != (size_t)-1) {
         if (report)
             report->clock_back++;
-        return lf_report_add(report, LF_ISSUE_CLOCK_BACK, lf_grid_time(g, hour),
-                             3600 / g->step, g->line[hour], "", err);
+        int rc = lf_report_add(report, LF_ISSUE_CLOCK_BACK, lf_grid_time(g, hour),
+                               3600 / g->step, g->line[hour], "", err);
+        return rc != LF_OK ? rc : report_missing_repeats(g, hour, spec, report, err);
     }
     for (size_t i = d * g->per_day; i < (d + 1) * g->per_day; i++) {
         if (!g->dups[i])
@@ -120,6 +143,7 @@ static int resolve_day(lf_grid *g, size_t d, const lf_interval_spec *spec,
             report->duplicates += g->dups[i];
         int rc = lf_report_add(report, LF_ISSUE_DUPLICATE, lf_grid_time(g, i), g->dups[i],
                                g->line[i], "", err);
+        g->dups[i] = 0; /* resolved: only repeated clock hours keep the mark */
         if (rc != LF_OK)
             return rc;
     }
