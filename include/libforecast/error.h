@@ -9,6 +9,8 @@
 #ifndef LIBFORECAST_ERROR_H
 #define LIBFORECAST_ERROR_H
 
+#include <stdarg.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -48,6 +50,14 @@ int lf_error_at(lf_error *err, int code, const char *file, long line, long colum
                 const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* va_list form of lf_error_at, for functions that take their own format. */
+int lf_error_vat(lf_error *err, int code, const char *file, long line, long column,
+                 const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 0)))
 #endif
     ;
 

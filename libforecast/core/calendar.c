@@ -17,6 +17,7 @@
 
 #include "libforecast/csv.h"
 #include "calendar_internal.h"
+#include "grow.h"
 #include "suggest.h"
 
 typedef struct entry {
@@ -403,14 +404,10 @@ typedef struct pending {
 
 static int pending_push(pending *p, const entry *e, lf_error *err)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 64;
-        entry *v = realloc(p->v, cap * sizeof *v);
-        if (!v)
-            return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading a holiday list");
-        p->v = v;
-        p->cap = cap;
-    }
+    entry *v = lf_grow(p->v, p->n, &p->cap, sizeof *v);
+    if (!v)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading a holiday list");
+    p->v = v;
     p->v[p->n++] = *e;
     return LF_OK;
 }

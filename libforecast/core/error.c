@@ -34,8 +34,8 @@ int lf_error_set(lf_error *err, int code, const char *fmt, ...)
     return code;
 }
 
-int lf_error_at(lf_error *err, int code, const char *file, long line, long column,
-                const char *fmt, ...)
+int lf_error_vat(lf_error *err, int code, const char *file, long line, long column,
+                 const char *fmt, va_list ap)
 {
     if (err) {
         char prefix[300];
@@ -44,11 +44,18 @@ int lf_error_at(lf_error *err, int code, const char *file, long line, long colum
                      line, column);
         else
             snprintf(prefix, sizeof prefix, "%s:%ld: ", file ? file : "<input>", line);
-        va_list ap;
-        va_start(ap, fmt);
         set_message(err, code, prefix, fmt, ap);
-        va_end(ap);
     }
+    return code;
+}
+
+int lf_error_at(lf_error *err, int code, const char *file, long line, long column,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lf_error_vat(err, code, file, line, column, fmt, ap);
+    va_end(ap);
     return code;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "libforecast/atomic.h"
+#include "grow.h"
 
 lf_frame *lf_frame_new(lf_date start, size_t ndays, lf_error *err)
 {
@@ -62,14 +63,10 @@ double *lf_frame_column(const lf_frame *frame, const char *name)
 
 static int reserve_column(lf_frame *frame, lf_error *err)
 {
-    if (frame->ncols < frame->capacity)
-        return LF_OK;
-    size_t cap = frame->capacity ? 2 * frame->capacity : 8;
-    lf_column *cols = realloc(frame->cols, cap * sizeof *cols);
+    lf_column *cols = lf_grow(frame->cols, frame->ncols, &frame->capacity, sizeof *cols);
     if (!cols)
         return lf_error_set(err, LF_ERR_NOMEM, "out of memory adding a column");
     frame->cols = cols;
-    frame->capacity = cap;
     return LF_OK;
 }
 

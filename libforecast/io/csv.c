@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/grow.h"
 #include "../core/suggest.h"
 
 #define MAX_RECORD (4u << 20) /* 4 MiB: no real meter row is longer */
@@ -98,14 +99,10 @@ static int put_char(lf_csv *csv, char c, lf_error *err)
 
 static int start_field(lf_csv *csv, long column, lf_error *err)
 {
-    if (csv->nfields == csv->fields_cap) {
-        size_t cap = csv->fields_cap ? 2 * csv->fields_cap : 32;
-        field_pos *f = realloc(csv->fields, cap * sizeof *f);
-        if (!f)
-            return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading %s", csv->path);
-        csv->fields = f;
-        csv->fields_cap = cap;
-    }
+    field_pos *f = lf_grow(csv->fields, csv->nfields, &csv->fields_cap, sizeof *f);
+    if (!f)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading %s", csv->path);
+    csv->fields = f;
     csv->fields[csv->nfields++] = (field_pos){csv->text_len, csv->line, column};
     return LF_OK;
 }
@@ -251,15 +248,12 @@ const char *lf_csv_path(const lf_csv *csv) { return csv->path; }
 int lf_csv_error(const lf_csv *csv, size_t i, lf_error *err, int code, const char *fmt,
                  ...)
 {
-    if (!err)
-        return code;
-    char msg[LF_ERROR_MESSAGE_MAX];
+    long line = i < csv->nfields ? csv->fields[i].line : csv->record_line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    lf_error_vat(err, code, csv->path, line, lf_csv_column(csv, i), fmt, ap);
     va_end(ap);
-    long line = i < csv->nfields ? csv->fields[i].line : csv->record_line;
-    return lf_error_at(err, code, csv->path, line, lf_csv_column(csv, i), "%s", msg);
+    return code;
 }
 
 int lf_csv_read_header(lf_csv *csv, lf_error *err)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/grow.h"
 #include "ingest_internal.h"
 
 typedef struct period {
@@ -81,14 +82,10 @@ static int parse_period(const char *text, lf_frequency f, lf_date *first, lf_dat
 
 static int push_period(periods *ps, period p, lf_error *err)
 {
-    if (ps->n == ps->cap) {
-        size_t cap = ps->cap ? 2 * ps->cap : 64;
-        period *np = realloc(ps->p, cap * sizeof *np);
-        if (!np)
-            return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading an indicator");
-        ps->p = np;
-        ps->cap = cap;
-    }
+    period *np = lf_grow(ps->p, ps->n, &ps->cap, sizeof *np);
+    if (!np)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading an indicator");
+    ps->p = np;
     ps->p[ps->n++] = p;
     return LF_OK;
 }

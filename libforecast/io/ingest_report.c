@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/grow.h"
 #include "ingest_internal.h"
 
 void lf_ingest_report_init(lf_ingest_report *report)
@@ -25,14 +26,11 @@ int lf_report_add(lf_ingest_report *report, lf_issue_kind kind, lf_time start, l
 {
     if (!report)
         return LF_OK;
-    if (report->nissues == report->capacity) {
-        size_t cap = report->capacity ? 2 * report->capacity : 16;
-        lf_issue *issues = realloc(report->issues, cap * sizeof *issues);
-        if (!issues)
-            return lf_error_set(err, LF_ERR_NOMEM, "out of memory recording ingest issues");
-        report->issues = issues;
-        report->capacity = cap;
-    }
+    lf_issue *issues = lf_grow(report->issues, report->nissues, &report->capacity,
+                               sizeof *issues);
+    if (!issues)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory recording ingest issues");
+    report->issues = issues;
     lf_issue *is = &report->issues[report->nissues++];
     memset(is, 0, sizeof *is);
     is->kind = kind;

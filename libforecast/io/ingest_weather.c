@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/grow.h"
 #include "ingest_internal.h"
 
 enum { W_TMIN, W_TMAX, W_TMEAN, W_HUMIDITY, W_RAIN, W_N };
@@ -27,14 +28,10 @@ typedef struct weather_rows {
 
 static int push_row(weather_rows *w, const day_row *row, lf_error *err)
 {
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? 2 * w->cap : 1024;
-        day_row *rows = realloc(w->rows, cap * sizeof *rows);
-        if (!rows)
-            return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading weather");
-        w->rows = rows;
-        w->cap = cap;
-    }
+    day_row *rows = lf_grow(w->rows, w->n, &w->cap, sizeof *rows);
+    if (!rows)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading weather");
+    w->rows = rows;
     w->rows[w->n++] = *row;
     return LF_OK;
 }

@@ -569,14 +569,11 @@ void lf_ynode_describe(const lf_ynode *node, char *buf, size_t size)
 
 int lf_ynode_error(const lf_ynode *node, lf_error *err, int code, const char *fmt, ...)
 {
-    if (!err)
-        return code;
-    char msg[LF_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    lf_error_vat(err, code, node->file, node->line, node->column, fmt, ap);
     va_end(ap);
-    return lf_error_at(err, code, node->file, node->line, node->column, "%s", msg);
+    return code;
 }
 
 int lf_ynode_is_null(const lf_ynode *node)
