@@ -246,37 +246,6 @@ static int build_scalar(builder *b, const lf_ynode *parent, size_t index,
     return LF_OK;
 }
 
-static int build_sequence(builder *b, lf_ynode *seq, int depth)
-{
-    child_cell *head = NULL, **tail = &head;
-    size_t count = 0;
-    for (;;) {
-        int rc = next_event(b);
-        if (rc != LF_OK)
-            return rc;
-        if (b->event.type == YAML_SEQUENCE_END_EVENT)
-            break;
-        child_cell *cell = lf_arena_alloc(b->arena, sizeof *cell);
-        if (!cell)
-            return nomem(b);
-        rc = build_node(b, seq, count, NULL, 0, depth + 1, &cell->value);
-        if (rc != LF_OK)
-            return rc;
-        *tail = cell;
-        tail = &cell->next;
-        count++;
-    }
-    const lf_ynode **items = lf_arena_alloc(b->arena, (count ? count : 1) * sizeof *items);
-    if (!items)
-        return nomem(b);
-    size_t i = 0;
-    for (child_cell *c = head; c; c = c->next)
-        items[i++] = c->value;
-    seq->items = items;
-    seq->count = count;
-    return LF_OK;
-}
-
 static int duplicate_key(builder *b, const lf_ynode *map, const child_cell *head,
                          const lf_ynode *key)
 {
@@ -313,26 +282,59 @@ static int build_pair(builder *b, lf_ynode *map, size_t index, int depth, child_
     return rc;
 }
 
-static int build_mapping(builder *b, lf_ynode *map, int depth)
+/* Read the children of a sequence or mapping up to its end event into a list:
+ * items for a sequence, key/value pairs for a mapping. */
+static int read_children(builder *b, lf_ynode *node, int depth, child_cell **head,
+                         size_t *count)
 {
-    child_cell *head = NULL, **tail = &head;
-    size_t count = 0;
+    int is_map = node->kind == LF_YMAPPING;
+    yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+    child_cell **tail = head;
     for (;;) {
         int rc = next_event(b);
         if (rc != LF_OK)
             return rc;
-        if (b->event.type == YAML_MAPPING_END_EVENT)
-            break;
+        if (b->event.type == end)
+            return LF_OK;
         child_cell *cell = lf_arena_alloc(b->arena, sizeof *cell);
         if (!cell)
             return nomem(b);
-        rc = build_pair(b, map, count, depth, head, cell);
+        memset(cell, 0, sizeof *cell);
+        rc = is_map ? build_pair(b, node, *count, depth, *head, cell)
+                    : build_node(b, node, *count, NULL, 0, depth + 1, &cell->value);
         if (rc != LF_OK)
             return rc;
         *tail = cell;
         tail = &cell->next;
-        count++;
+        (*count)++;
     }
+}
+
+static int build_sequence(builder *b, lf_ynode *seq, int depth)
+{
+    child_cell *head = NULL;
+    size_t count = 0;
+    int rc = read_children(b, seq, depth, &head, &count);
+    if (rc != LF_OK)
+        return rc;
+    const lf_ynode **items = lf_arena_alloc(b->arena, (count ? count : 1) * sizeof *items);
+    if (!items)
+        return nomem(b);
+    size_t i = 0;
+    for (child_cell *c = head; c; c = c->next)
+        items[i++] = c->value;
+    seq->items = items;
+    seq->count = count;
+    return LF_OK;
+}
+
+static int build_mapping(builder *b, lf_ynode *map, int depth)
+{
+    child_cell *head = NULL;
+    size_t count = 0;
+    int rc = read_children(b, map, depth, &head, &count);
+    if (rc != LF_OK)
+        return rc;
     lf_ypair *pairs = lf_arena_alloc(b->arena, (count ? count : 1) * sizeof *pairs);
     if (!pairs)
         return nomem(b);
