@@ -55,6 +55,12 @@ static inline lf_date lf_frame_end(const lf_frame *frame)
 /* Row of a date, or -1 outside the frame. */
 long lf_frame_row(const lf_frame *frame, lf_date date);
 
+/* Append column c of src to dst under name (NULL = its own name), values
+ * aligned by date; rows of dst outside src stay NaN.  Returns the new values
+ * or NULL on failure. */
+double *lf_frame_copy_column(lf_frame *dst, const lf_frame *src, size_t c, const char *name,
+                             lf_error *err);
+
 /* Copy every column of src into dst (dates aligned; rows of dst outside src stay
  * NaN).  prefix, if not NULL, is put before each copied name.  All-or-nothing:
  * on error dst is unchanged. */

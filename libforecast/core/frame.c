@@ -116,21 +116,28 @@ static void truncate_columns(lf_frame *frame, size_t keep)
     }
 }
 
+double *lf_frame_copy_column(lf_frame *dst, const lf_frame *src, size_t c, const char *name,
+                             lf_error *err)
+{
+    const lf_column *col = &src->cols[c];
+    double *out = lf_frame_add_column(dst, name ? name : col->name, col->unit, err);
+    for (size_t r = 0; out && r < dst->ndays; r++) {
+        long s = lf_frame_row(src, dst->start + (lf_date)r);
+        if (s >= 0)
+            out[r] = col->values[s];
+    }
+    return out;
+}
+
 int lf_frame_merge(lf_frame *dst, const lf_frame *src, const char *prefix, lf_error *err)
 {
     size_t keep = dst->ncols;
     for (size_t c = 0; c < src->ncols; c++) {
         char name[256];
         snprintf(name, sizeof name, "%s%s", prefix ? prefix : "", src->cols[c].name);
-        double *out = lf_frame_add_column(dst, name, src->cols[c].unit, err);
-        if (!out) {
+        if (!lf_frame_copy_column(dst, src, c, name, err)) {
             truncate_columns(dst, keep);
             return err ? err->code : LF_ERR_ARG;
-        }
-        for (size_t r = 0; r < dst->ndays; r++) {
-            long s = lf_frame_row(src, dst->start + (lf_date)r);
-            if (s >= 0)
-                out[r] = src->cols[c].values[s];
         }
     }
     return LF_OK;

@@ -31,17 +31,10 @@ void lf_project_free(lf_project *p)
 static int join_weather(lf_frame *daily, const lf_frame *weather, lf_error *err)
 {
     for (size_t c = 0; c < weather->ncols; c++) {
-        const lf_column *col = &weather->cols[c];
-        if (lf_frame_column(daily, col->name))
+        if (lf_frame_column(daily, weather->cols[c].name))
             continue;
-        double *out = lf_frame_add_column(daily, col->name, col->unit, err);
-        if (!out)
+        if (!lf_frame_copy_column(daily, weather, c, NULL, err))
             return err ? err->code : LF_ERR_NOMEM;
-        for (size_t r = 0; r < daily->ndays; r++) {
-            long w = lf_frame_row(weather, daily->start + (lf_date)r);
-            if (w >= 0)
-                out[r] = col->values[w];
-        }
     }
     return LF_OK;
 }
