@@ -48,6 +48,38 @@ static int summarize_both(const lf_frame *daily, const char *prefix, summaries *
     return rc;
 }
 
+/* Summaries of the region and of every customer, computed once for both the
+ * files and the tables. */
+typedef struct ingest_summaries {
+    summaries region;
+    summaries *customers; /* one per customer */
+    size_t ncustomers;
+} ingest_summaries;
+
+static void free_ingest_summaries(ingest_summaries *all)
+{
+    free_summaries(&all->region);
+    for (size_t i = 0; i < all->ncustomers; i++)
+        free_summaries(&all->customers[i]);
+    free(all->customers);
+}
+
+static int summarize_project(const lf_config *cfg, const lf_project *p, ingest_summaries *all,
+                             lf_error *err)
+{
+    int rc = p->daily ? summarize_both(p->daily, "", &all->region, err) : LF_OK;
+    all->customers = calloc(p->ncustomers ? p->ncustomers : 1, sizeof *all->customers);
+    if (!all->customers)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory summarizing customers");
+    all->ncustomers = p->ncustomers;
+    for (size_t i = 0; i < p->ncustomers && rc == LF_OK; i++) {
+        char prefix[80];
+        snprintf(prefix, sizeof prefix, "%s_", cfg->customers[i].id);
+        rc = summarize_both(p->customers[i], prefix, &all->customers[i], err);
+    }
+    return rc;
+}
+
 /* ---- stdout --------------------------------------------------------------- */
 
 static void print_cell(double v, const char *fmt, int width)
@@ -131,32 +163,29 @@ static void print_range(const char *what, const lf_frame *f)
     printf("%s: %s .. %s (%zu days)\n", what, a, b, f->ndays);
 }
 
-static void print_customers(const lf_config *cfg, const lf_project *p)
+static void print_customers(const lf_config *cfg, const ingest_summaries *all)
 {
-    if (!p->ncustomers)
+    if (!all->ncustomers)
         return;
     printf("\nLarge customers (yearly)\n%-8s %-22s %-5s %13s %10s %6s %8s\n", "id", "name",
            "year", "energy_MWh", "peak_MW", "LF", "missing");
-    for (size_t i = 0; i < p->ncustomers; i++) {
-        summaries s = {0};
-        char prefix[80];
-        snprintf(prefix, sizeof prefix, "%s_", cfg->customers[i].id);
-        if (summarize_both(p->customers[i], prefix, &s, NULL) != LF_OK)
-            continue;
-        for (size_t k = 0; k < s.nyearly; k++) {
+    for (size_t i = 0; i < all->ncustomers; i++) {
+        const summaries *s = &all->customers[i];
+        for (size_t k = 0; k < s->nyearly; k++) {
             printf("%-8s %-22.22s %-5d", cfg->customers[i].id,
-                   cfg->customers[i].name ? cfg->customers[i].name : "", s.yearly[k].year);
-            print_cell(s.yearly[k].energy_mwh, " %*.0f", 13);
-            print_cell(s.yearly[k].peak_mw, " %*.2f", 10);
-            print_cell(s.yearly[k].load_factor, " %*.3f", 6);
-            printf(" %8d\n", s.yearly[k].days_missing);
+                   cfg->customers[i].name ? cfg->customers[i].name : "", s->yearly[k].year);
+            print_cell(s->yearly[k].energy_mwh, " %*.0f", 13);
+            print_cell(s->yearly[k].peak_mw, " %*.2f", 10);
+            print_cell(s->yearly[k].load_factor, " %*.3f", 6);
+            printf(" %8d\n", s->yearly[k].days_missing);
         }
-        free_summaries(&s);
     }
 }
 
-static void print_table(const lf_config *cfg, const lf_project *p, const summaries *s)
+static void print_table(const lf_config *cfg, const lf_project *p,
+                        const ingest_summaries *all)
 {
+    const summaries *s = &all->region;
     printf("%s: ingest summary\n\n", cfg->name);
     if (p->daily) {
         print_range("Region load", p->daily);
@@ -176,7 +205,7 @@ static void print_table(const lf_config *cfg, const lf_project *p, const summari
         print_period_table(s->yearly, s->nyearly, 0);
         print_daily_tail(p->daily);
     }
-    print_customers(cfg, p);
+    print_customers(cfg, all);
     printf("\nLF = load factor (mean / peak); energy is left empty ('-') for periods "
            "with missing days.\n");
 }
@@ -234,26 +263,24 @@ static int path_in(char *buf, size_t size, const char *dir, const char *file, lf
     return LF_OK;
 }
 
-static int write_customer(const lf_config *cfg, const lf_project *p, size_t i,
-                          const char *dir, lf_error *err)
+static int write_customer(const lf_config *cfg, const lf_project *p, const summaries *s,
+                          size_t i, const char *dir, lf_error *err)
 {
-    char path[4096], name[256], prefix[80];
-    snprintf(prefix, sizeof prefix, "%s_", cfg->customers[i].id);
-    summaries s = {0};
-    int rc = summarize_both(p->customers[i], prefix, &s, err);
+    char path[4096], name[256];
     snprintf(name, sizeof name, "customers/%s_daily.csv", cfg->customers[i].id);
-    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, name, err)) == LF_OK)
+    int rc = path_in(path, sizeof path, dir, name, err);
+    if (rc == LF_OK)
         rc = lf_frame_write_csv(p->customers[i], path, err);
     snprintf(name, sizeof name, "customers/%s_monthly.csv", cfg->customers[i].id);
     if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, name, err)) == LF_OK)
-        rc = lf_summary_write_csv(s.monthly, s.nmonthly, LF_PERIOD_MONTH, path, err);
-    free_summaries(&s);
+        rc = lf_summary_write_csv(s->monthly, s->nmonthly, LF_PERIOD_MONTH, path, err);
     return rc;
 }
 
-static int write_outputs(const lf_config *cfg, const lf_project *p, const summaries *s,
-                         const char *dir, lf_error *err)
+static int write_outputs(const lf_config *cfg, const lf_project *p,
+                         const ingest_summaries *all, const char *dir, lf_error *err)
 {
+    const summaries *s = &all->region;
     char path[4096];
     int rc = lfc_make_dirs(dir, err);
     if (rc == LF_OK && p->ncustomers) {
@@ -271,7 +298,7 @@ static int write_outputs(const lf_config *cfg, const lf_project *p, const summar
         (rc = path_in(path, sizeof path, dir, "weather_history.csv", err)) == 0)
         rc = lf_frame_write_csv(p->weather, path, err);
     for (size_t i = 0; i < p->ncustomers && rc == LF_OK; i++)
-        rc = write_customer(cfg, p, i, dir, err);
+        rc = write_customer(cfg, p, &all->customers[i], i, dir, err);
     if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "ingest_report.txt", err)) == 0)
         rc = lf_atomic_write(path, write_report, p, err);
     return rc;
@@ -287,24 +314,25 @@ static int run_ingest(int argc, char **argv)
     lf_error_clear(&err);
     lf_config *cfg = NULL;
     lf_project *p = NULL;
-    summaries s = {0};
+    ingest_summaries all = {{0}, NULL, 0};
     int rc = lf_config_load(opt.config, &cfg, &err);
     if (rc == LF_OK)
         rc = lf_project_load(cfg, &p, &err);
-    if (rc == LF_OK && p->daily)
-        rc = summarize_both(p->daily, "", &s, &err);
     if (rc == LF_OK)
-        rc = write_outputs(cfg, p, &s, opt.out ? opt.out : cfg->output_dir, &err);
+        rc = summarize_project(cfg, p, &all, &err);
+    if (rc == LF_OK)
+        rc = write_outputs(cfg, p, &all, opt.out ? opt.out : cfg->output_dir, &err);
     if (rc == LF_OK && !opt.quiet) {
+        const summaries *s = &all.region;
         if (opt.format == LFC_JSON)
-            print_json(cfg, &s);
+            print_json(cfg, s);
         else if (opt.format == LFC_CSV)
-            lf_summary_write_stream(stdout, s.monthly, s.nmonthly, LF_PERIOD_MONTH);
+            lf_summary_write_stream(stdout, s->monthly, s->nmonthly, LF_PERIOD_MONTH);
         else
-            print_table(cfg, p, &s);
+            print_table(cfg, p, &all);
     }
     code = rc == LF_OK ? LFC_OK : lfc_fail("ingest", &err);
-    free_summaries(&s);
+    free_ingest_summaries(&all);
     lf_project_free(p);
     lf_config_free(cfg);
     return code;
