@@ -21,7 +21,7 @@ SAN      ?=
 CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L
 CFLAGS   := $(WARNINGS) $(OPT) -g -fPIC -fvisibility=default -MMD -MP $(SAN)
 LDFLAGS  := $(SAN)
-LIBS     := -lyaml -lgsl -lgslcblas -lm
+LIBS     := -lyaml -lgsl -lgslcblas -llapacke -llapack -lblas -lm
 
 LIB_SRC  := $(sort $(wildcard libforecast/core/*.c libforecast/io/*.c libforecast/models/*.c \
               libforecast/forecast/*.c libforecast/planning/*.c libforecast/customers/*.c))

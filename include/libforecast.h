@@ -17,6 +17,10 @@
 #include "libforecast/project.h"
 #include "libforecast/atomic.h"
 #include "libforecast/config.h"
+#include "libforecast/design.h"
+#include "libforecast/features.h"
+#include "libforecast/regress.h"
+#include "libforecast/model.h"
 
 #ifdef __cplusplus
 extern "C" {
