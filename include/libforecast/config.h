@@ -94,6 +94,45 @@
  *       scale: 1                   non-zero multiplier (default 1)
  *       unit: bn CNY               unit text for the output
  *       delimiter: ","
+ *   model:                         daily regression (lfc fit; model.h, features.h)
+ *     target: energy_mwh           daily column to explain (default energy_mwh;
+ *                                  peak_mw for the daily peak)
+ *     method: ols                  ols (default) | wls | ridge
+ *     ridge_lambda: 1              ridge penalty on standardised columns (>= 0)
+ *     collinear: drop              drop (default: left out with a note) | reject
+ *     weights: {halflife_days: 730}  wls only: exactly one of halflife_days
+ *                                  (recent days count more) or column: NAME
+ *     interval: 0.95               prediction interval coverage, 0.5..0.999
+ *     train: {first: 2021-01-01, last: 2023-12-31}   fitting days (default:
+ *                                  all days of the data)
+ *     test: {first: 2024-01-01, last: 2024-12-31}    days to predict and score
+ *     features:                    every key optional; see features.h
+ *       intercept: true            (default true; everything else off)
+ *       trend: linear              none | linear | quadratic (years)
+ *       day_of_week: true          weekday dummies (Monday reference)
+ *       month: true                month dummies (January reference)
+ *       holiday: true              public holidays and days off
+ *       bridge_day: true           working day between a holiday and a day off
+ *       makeup_workday: true       weekend day declared a working day (调休)
+ *       holiday_windows:           days before, during and after a holiday block
+ *         - {holiday: Spring Festival, before: 7, after: 14}   (0..60 days)
+ *       temperature:
+ *         column: tmean_c          daily column (default tmean_c)
+ *         polynomial: 2            0..3: T, T^2, T^3
+ *         hdd: 16                  heating bases: a number, a list, or auto
+ *         cdd: auto                cooling bases: a number, a list, or auto
+ *         grid: {from: 10, to: 26, step: 0.5}   where auto searches (AICc)
+ *         knots: [12, 24]          piecewise-linear spline hinges (T-k)+
+ *         by_month: false          a temperature response per month
+ *         by_day_type: false       a different response on days off
+ *         lags: [1, 2]             yesterday's, the day before's temperature
+ *         smooth: [0.5]            exponentially smoothed temperature weights
+ *       humidity: humidity_pct     daily humidity column
+ *       economy:                   economic drivers
+ *         - {column: gdp_bn_cny, transform: log}     level (default) | log
+ *       events:                    known changes: a customer connecting...
+ *         - {name: smelter, kind: step, start: 2023-06-01}          (end optional)
+ *         - {name: new_park, kind: ramp, start: 2022-01-01, end: 2022-06-30}
  *   output:
  *     dir: out                     output directory (default: out)
  *
@@ -108,6 +147,7 @@
 #include "libforecast/date.h"
 #include "libforecast/error.h"
 #include "libforecast/ingest.h"
+#include "libforecast/model.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -144,6 +184,16 @@ typedef struct lf_config_calendar {
     int first_year, last_year;
 } lf_config_calendar;
 
+/* The model section: what lfc fit fits and on which days. */
+typedef struct lf_config_model {
+    lf_model_spec spec;
+    int has_train;                 /* train: given; else every day of the data */
+    lf_date train_first, train_last;
+    int has_test;                  /* test: given; days predicted and scored */
+    lf_date test_first, test_last;
+    double level;                  /* interval coverage (default 0.95) */
+} lf_config_model;
+
 /* A loaded configuration.  Read-only for callers; every string and array is
  * owned by it and released by lf_config_free.  Copy a spec before changing it. */
 typedef struct lf_config {
@@ -162,6 +212,8 @@ typedef struct lf_config {
     const lf_economy_spec *economy;
     size_t neconomy;
     lf_config_calendar calendar;
+    int has_model;
+    lf_config_model model;
     const char *output_dir;        /* resolved */
     struct lf_arena *arena_;       /* private: owns everything above */
 } lf_config;

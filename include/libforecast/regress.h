@@ -38,6 +38,7 @@
 #define LIBFORECAST_REGRESS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "libforecast/design.h"
 #include "libforecast/error.h"
@@ -131,6 +132,19 @@ static inline double lf_prediction_contrib(const lf_prediction *p, size_t row, l
 {
     return p->contrib[row * LF_DRIVER_COUNT + (size_t)d];
 }
+
+/* ---- CSV output (atomic: the file appears complete or not at all) ---------- */
+
+/* name,driver,estimate,std_error,t,p_value,dropped,note */
+int lf_regress_write_coefficients(const lf_regress *fit, const char *path, lf_error *err);
+/* The same rows to an open stream (stdout). */
+void lf_regress_write_coefficients_stream(FILE *fp, const lf_regress *fit);
+/* name,value: every lf_fit_stats field plus method and ridge_lambda */
+int lf_regress_write_stats(const lf_regress *fit, const char *path, lf_error *err);
+/* date,actual,predicted,lower,upper,base,trend,calendar,weather,economy,event,flags;
+ * actual (nrows values, NaN = unknown) may be NULL. */
+int lf_prediction_write_csv(const lf_prediction *pred, const double *actual,
+                            const char *path, lf_error *err);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,7 @@ typedef struct lfc_command {
 } lfc_command;
 
 extern const lfc_command lfc_cmd_ingest;
+extern const lfc_command lfc_cmd_fit;
 
 /* Parse the shared options; unknown options are usage errors.  Returns an
  * exit code (LFC_OK to go on) and prints the message itself. */

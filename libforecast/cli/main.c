@@ -5,7 +5,7 @@
 
 #include "cli.h"
 
-static const lfc_command *const commands[] = {&lfc_cmd_ingest, NULL};
+static const lfc_command *const commands[] = {&lfc_cmd_ingest, &lfc_cmd_fit, NULL};
 
 static void print_help(FILE *fp)
 {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config_internal.h"
 #include "yaml_tree.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -748,7 +749,7 @@ static int read_output(loader *L, const lf_ynode *map)
 static int read_root(loader *L, const lf_ynode *root)
 {
     static const char *const keys[] = {"name", "period", "calendar", "load", "customers",
-                                       "weather", "economy", "output"};
+                                       "weather", "economy", "model", "output"};
     lf_config *cfg = L->cfg;
     const lf_ynode *v;
     int rc = lf_ynode_expect(root, LF_YMAPPING, L->err);
@@ -773,6 +774,10 @@ static int read_root(loader *L, const lf_ynode *root)
         rc = read_weather(L, v);
     if (rc == LF_OK && (v = lf_ymap_get(root, "economy")))
         rc = read_economy(L, v);
+    if (rc == LF_OK && (v = lf_ymap_get(root, "model"))) {
+        rc = lf_config_read_model(v, &cfg->model, L->err);
+        cfg->has_model = rc == LF_OK;
+    }
     if (rc == LF_OK && (v = lf_ymap_get(root, "output")))
         rc = read_output(L, v);
     if (rc == LF_OK && !cfg->output_dir)

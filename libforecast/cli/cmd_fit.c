@@ -1,0 +1,384 @@
+/* cmd_fit.c - `lfc fit`: fit the config's daily regression model, print the
+ * coefficient table and fit statistics, and predict the test days with
+ * intervals and the per-driver decomposition. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define DAYS_SHOWN 14
+
+static const char usage[] =
+    "usage: lfc fit --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "Fit the daily regression the config's 'model' section describes (target,\n"
+    "features, method; see config.h) on its training days, then predict its test\n"
+    "days (or, without test days, the training days) and write to DIR (default:\n"
+    "output.dir of the config):\n"
+    "  coefficients.csv     name, driver, estimate, std_error, t, p_value, dropped, note\n"
+    "  fit_stats.csv        R2, adjusted R2, sigma, AIC, AICc, BIC, rows used...\n"
+    "  predictions.csv      date, actual, predicted, interval, and how much of each\n"
+    "                       day comes from base, trend, calendar, weather, economy,\n"
+    "                       event (relative to the average training day), flags\n"
+    "  degree_day_grid.csv  every degree-day base tried (when hdd/cdd: auto)\n"
+    "On stdout: the coefficient table, fit statistics, test accuracy and the\n"
+    "decomposed predictions (--format csv: coefficients; json: everything).\n";
+
+static int run_fit(int argc, char **argv);
+const lfc_command lfc_cmd_fit = {"fit", "fit the daily regression model; coefficients, "
+                                 "decomposed predictions", usage, run_fit};
+
+/* Everything one run produces. */
+typedef struct fit_run {
+    const lf_config *cfg;
+    const lf_project *project;
+    lf_date train_first, train_last, pred_first, pred_last;
+    int has_test;
+    lf_model *model;
+    lf_prediction *pred;
+    const double *actual; /* target on the predicted days */
+} fit_run;
+
+/* Accuracy of predictions against actuals where both exist. */
+typedef struct accuracy {
+    size_t n;
+    double mape, rmse, bias, coverage;
+} accuracy;
+
+static accuracy score(const fit_run *r)
+{
+    accuracy a = {0, 0, 0, 0, 0};
+    const lf_prediction *p = r->pred;
+    size_t n_pct = 0;
+    for (size_t i = 0; i < p->nrows; i++) {
+        double y = r->actual[i], f = p->mean[i];
+        if (isnan(y) || isnan(f))
+            continue;
+        a.n++;
+        a.rmse += (f - y) * (f - y);
+        a.bias += f - y;
+        a.coverage += y >= p->lower[i] && y <= p->upper[i];
+        if (y != 0) {
+            a.mape += fabs((f - y) / y);
+            n_pct++;
+        }
+    }
+    if (a.n) {
+        a.rmse = sqrt(a.rmse / (double)a.n);
+        a.bias /= (double)a.n;
+        a.coverage /= (double)a.n;
+        a.mape = n_pct ? 100 * a.mape / (double)n_pct : NAN;
+    }
+    return a;
+}
+
+/* ---- the run ----------------------------------------------------------------- */
+
+static int choose_days(fit_run *r, lf_error *err)
+{
+    const lf_config *cfg = r->cfg;
+    const lf_frame *d = r->project->daily;
+    if (!d)
+        return lf_error_set(err, LF_ERR_CONFIG, "%s: lfc fit needs 'load' data", cfg->path);
+    if (!cfg->has_model)
+        return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'model' section; add one (see "
+                            "lfc help fit and the sample project)", cfg->path);
+    const lf_config_model *m = &cfg->model;
+    r->train_first = m->has_train ? m->train_first : d->start;
+    r->train_last = m->has_train ? m->train_last : lf_frame_end(d);
+    r->has_test = m->has_test;
+    r->pred_first = m->has_test ? m->test_first : r->train_first;
+    r->pred_last = m->has_test ? m->test_last : r->train_last;
+    return LF_OK;
+}
+
+static int fit_and_predict(fit_run *r, lf_error *err)
+{
+    const lf_project *p = r->project;
+    const lf_config_model *m = &r->cfg->model;
+    int rc = lf_model_fit(&m->spec, p->daily, p->calendar, r->train_first, r->train_last,
+                          &r->model, err);
+    if (rc == LF_OK)
+        rc = lf_model_predict(r->model, p->daily, p->calendar, r->pred_first, r->pred_last,
+                              m->level, &r->pred, err);
+    if (rc == LF_OK)
+        r->actual = lf_frame_column(p->daily, m->spec.target) +
+                    lf_frame_row(p->daily, r->pred_first);
+    return rc;
+}
+
+/* ---- files --------------------------------------------------------------------- */
+
+static int write_grid(FILE *fp, const void *ctx)
+{
+    size_t n;
+    const lf_grid_try *g = lf_model_grid(ctx, &n);
+    fputs("hdd_base,cdd_base,aicc\n", fp);
+    for (size_t i = 0; i < n; i++) {
+        if (!isnan(g[i].hdd))
+            fprintf(fp, "%g", g[i].hdd);
+        fputc(',', fp);
+        if (!isnan(g[i].cdd))
+            fprintf(fp, "%g", g[i].cdd);
+        fputc(',', fp);
+        if (!isnan(g[i].aicc))
+            fprintf(fp, "%.10g", g[i].aicc);
+        fputc('\n', fp);
+    }
+    return 0;
+}
+
+static int path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err)
+{
+    if ((size_t)snprintf(buf, size, "%s/%s", dir, file) >= size)
+        return lf_error_set(err, LF_ERR_ARG, "output path too long: %s/%s", dir, file);
+    return LF_OK;
+}
+
+static int write_outputs(const fit_run *r, const char *dir, lf_error *err)
+{
+    char path[4096];
+    const lf_regress *fit = lf_model_regress(r->model);
+    size_t ntries;
+    lf_model_grid(r->model, &ntries);
+    int rc = lfc_make_dirs(dir, err);
+    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "coefficients.csv", err)) == 0)
+        rc = lf_regress_write_coefficients(fit, path, err);
+    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "fit_stats.csv", err)) == 0)
+        rc = lf_regress_write_stats(fit, path, err);
+    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "predictions.csv", err)) == 0)
+        rc = lf_prediction_write_csv(r->pred, r->actual, path, err);
+    if (rc == LF_OK && ntries &&
+        (rc = path_in(path, sizeof path, dir, "degree_day_grid.csv", err)) == 0)
+        rc = lf_atomic_write(path, write_grid, r->model, err);
+    return rc;
+}
+
+/* ---- stdout ---------------------------------------------------------------------- */
+
+static void print_cell(double v, const char *fmt, int width)
+{
+    if (isnan(v))
+        printf("%*s", width, "-");
+    else
+        printf(fmt, width, v);
+}
+
+static void print_header(const fit_run *r)
+{
+    const lf_regress *fit = lf_model_regress(r->model);
+    const lf_fit_stats *s = &fit->stats;
+    const lf_temperature_spec *t = &lf_model_spec_of(r->model)->features.temperature;
+    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
+    lf_date_format(r->train_first, a);
+    lf_date_format(r->train_last, b);
+    printf("%s: daily regression of %s (%s)\n", r->cfg->name,
+           lf_model_spec_of(r->model)->target, lf_fit_method_name(fit->method));
+    printf("Training %s .. %s: %zu days used; left out %zu without the target, %zu "
+           "without an input (lags, smoothing warm-up, missing weather)\n", a, b, s->nobs,
+           s->nobs_missing_target, s->nobs_missing_input);
+    size_t ntries;
+    lf_model_grid(r->model, &ntries);
+    if (ntries) {
+        printf("Degree-day bases chosen by AICc over %zu tries on %g..%g by %g:", ntries,
+               t->grid_from, t->grid_to, t->grid_step);
+        if (r->cfg->model.spec.features.temperature.auto_hdd)
+            printf(" HDD %g degC", t->hdd[0]);
+        if (r->cfg->model.spec.features.temperature.auto_cdd)
+            printf(" CDD %g degC", t->cdd[0]);
+        printf("\n");
+    }
+    for (size_t j = 0; j < fit->ncoef; j++)
+        if (fit->coef[j].dropped)
+            printf("warning: column '%s' left out: %s\n", fit->coef[j].name,
+                   fit->coef[j].note);
+}
+
+static void print_coefficients(const lf_regress *fit)
+{
+    printf("\n%-26s %-8s %14s %12s %8s %9s\n", "coefficient", "driver", "estimate",
+           "std_error", "t", "p");
+    for (size_t j = 0; j < fit->ncoef; j++) {
+        const lf_coef *c = &fit->coef[j];
+        if (c->dropped)
+            continue;
+        printf("%-26.26s %-8s %14.6g %12.6g %8.2f", c->name, lf_driver_name(c->driver),
+               c->estimate, c->std_error, c->t);
+        print_cell(c->p_value, " %*.2g", 9);
+        printf("\n");
+    }
+    const lf_fit_stats *s = &fit->stats;
+    printf("\nR2 %.4f  adj. R2 %.4f  sigma %.6g  AIC %.2f  AICc %.2f  BIC %.2f  "
+           "condition %.3g\n", s->r2, s->adj_r2, s->sigma, s->aic, s->aicc, s->bic,
+           s->condition);
+}
+
+static size_t count_flag(const lf_prediction *p, unsigned flag)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->nrows; i++)
+        n += (p->flags[i] & flag) != 0;
+    return n;
+}
+
+static void print_accuracy(const fit_run *r)
+{
+    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
+    lf_date_format(r->pred_first, a);
+    lf_date_format(r->pred_last, b);
+    accuracy acc = score(r);
+    printf("\n%s %s .. %s: %zu days with actuals", r->has_test ? "Test" : "In-sample", a, b,
+           acc.n);
+    if (acc.n)
+        printf("; MAPE %.2f%%, RMSE %.6g, bias %+.6g, %.0f%% interval coverage %.1f%%",
+               acc.mape, acc.rmse, acc.bias, 100 * r->pred->level, 100 * acc.coverage);
+    printf("\n");
+    size_t t = count_flag(r->pred, LF_FLAG_TEMPERATURE_RANGE),
+           e = count_flag(r->pred, LF_FLAG_ECONOMY_RANGE),
+           miss = count_flag(r->pred, LF_FLAG_MISSING_INPUT);
+    if (t || e || miss)
+        printf("Flagged days: %zu with temperature outside the training range (squared "
+               "terms continue linearly there), %zu with an economic driver outside it, "
+               "%zu without a prediction (missing input)\n", t, e, miss);
+}
+
+static void print_predictions(const fit_run *r)
+{
+    const lf_prediction *p = r->pred;
+    size_t n = p->nrows < DAYS_SHOWN ? p->nrows : DAYS_SHOWN;
+    printf("\nDecomposed predictions (first %zu days; all in predictions.csv)\n", n);
+    printf("%-10s %11s %11s %11s %11s", "date", "actual", "predicted", "lower", "upper");
+    for (int g = 0; g < LF_DRIVER_COUNT; g++)
+        printf(" %9s", lf_driver_name((lf_driver)g));
+    printf(" flags\n");
+    for (size_t i = 0; i < n; i++) {
+        char day[LF_DATE_STRLEN], flags[64];
+        lf_date_format(p->first + (lf_date)i, day);
+        printf("%-10s", day);
+        print_cell(r->actual[i], " %*.0f", 11);
+        print_cell(p->mean[i], " %*.0f", 11);
+        print_cell(p->lower[i], " %*.0f", 11);
+        print_cell(p->upper[i], " %*.0f", 11);
+        for (int g = 0; g < LF_DRIVER_COUNT; g++)
+            print_cell(lf_prediction_contrib(p, i, (lf_driver)g), " %+*.0f", 9);
+        printf(" %s\n", lf_flags_text(p->flags[i], flags, sizeof flags));
+    }
+    printf("base = the average training day; the other columns say how much each driver "
+           "adds to or takes from it.\n");
+}
+
+static void print_table(const fit_run *r)
+{
+    print_header(r);
+    print_coefficients(lf_model_regress(r->model));
+    print_accuracy(r);
+    print_predictions(r);
+}
+
+/* ---- JSON ------------------------------------------------------------------------- */
+
+static void json_number(const char *key, double v, const char *sep)
+{
+    if (isfinite(v))
+        printf("\"%s\": %.10g%s", key, v, sep);
+    else
+        printf("\"%s\": null%s", key, sep);
+}
+
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            putchar('\\');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static void print_json(const fit_run *r)
+{
+    const lf_regress *fit = lf_model_regress(r->model);
+    const lf_fit_stats *s = &fit->stats;
+    printf("{\"name\": ");
+    json_string(r->cfg->name);
+    printf(", \"target\": ");
+    json_string(lf_model_spec_of(r->model)->target);
+    printf(", \"method\": \"%s\",\n \"stats\": {\"nobs\": %zu, ", lf_fit_method_name(fit->method),
+           s->nobs);
+    json_number("r2", s->r2, ", ");
+    json_number("adj_r2", s->adj_r2, ", ");
+    json_number("sigma", s->sigma, ", ");
+    json_number("aic", s->aic, ", ");
+    json_number("aicc", s->aicc, ", ");
+    json_number("bic", s->bic, "},\n \"coefficients\": [");
+    for (size_t j = 0; j < fit->ncoef; j++) {
+        const lf_coef *c = &fit->coef[j];
+        printf("%s\n  {\"name\": ", j ? "," : "");
+        json_string(c->name);
+        printf(", \"driver\": \"%s\", \"dropped\": %s, ", lf_driver_name(c->driver),
+               c->dropped ? "true" : "false");
+        json_number("estimate", c->estimate, ", ");
+        json_number("std_error", c->std_error, ", ");
+        json_number("t", c->t, ", ");
+        json_number("p_value", c->p_value, ", \"note\": ");
+        json_string(c->note);
+        printf("}");
+    }
+    printf("],\n \"predictions\": [");
+    const lf_prediction *p = r->pred;
+    for (size_t i = 0; i < p->nrows; i++) {
+        char day[LF_DATE_STRLEN];
+        lf_date_format(p->first + (lf_date)i, day);
+        printf("%s\n  {\"date\": \"%s\", ", i ? "," : "", day);
+        json_number("actual", r->actual[i], ", ");
+        json_number("predicted", p->mean[i], ", ");
+        json_number("lower", p->lower[i], ", ");
+        json_number("upper", p->upper[i], ", ");
+        for (int g = 0; g < LF_DRIVER_COUNT; g++)
+            json_number(lf_driver_name((lf_driver)g), lf_prediction_contrib(p, i, (lf_driver)g),
+                        ", ");
+        printf("\"flags\": %u}", p->flags[i]);
+    }
+    printf("\n]}\n");
+}
+
+static int run_fit(int argc, char **argv)
+{
+    lfc_options opt;
+    int code = lfc_parse_options(&lfc_cmd_fit, argc, argv, &opt);
+    if (code != LFC_OK)
+        return code < 0 ? LFC_OK : code;
+    lf_error err;
+    lf_error_clear(&err);
+    lf_config *cfg = NULL;
+    lf_project *project = NULL;
+    fit_run r;
+    memset(&r, 0, sizeof r);
+    int rc = lf_config_load(opt.config, &cfg, &err);
+    if (rc == LF_OK)
+        rc = lf_project_load(cfg, &project, &err);
+    r.cfg = cfg;
+    r.project = project;
+    if (rc == LF_OK)
+        rc = choose_days(&r, &err);
+    if (rc == LF_OK)
+        rc = fit_and_predict(&r, &err);
+    if (rc == LF_OK)
+        rc = write_outputs(&r, opt.out ? opt.out : cfg->output_dir, &err);
+    if (rc == LF_OK && !opt.quiet) {
+        if (opt.format == LFC_JSON)
+            print_json(&r);
+        else if (opt.format == LFC_CSV)
+            lf_regress_write_coefficients_stream(stdout, lf_model_regress(r.model));
+        else
+            print_table(&r);
+    }
+    code = rc == LF_OK ? LFC_OK : lfc_fail("fit", &err);
+    lf_prediction_free(r.pred);
+    lf_model_free(r.model);
+    lf_project_free(project);
+    lf_config_free(cfg);
+    return code;
+}
