@@ -13,7 +13,8 @@ CC         := gcc
 
 # Debian packages the build, the tests and the Python side need.
 DEB_PACKAGES := gcc make pkg-config libgsl-dev liblapacke-dev libopenblas-dev \
-                libyaml-dev libcriterion-dev python3-numpy python3-pandas python3-pytest
+                libyaml-dev libcriterion-dev python3-numpy python3-pandas python3-pytest \
+                python3-statsmodels
 
 WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Werror
 OPT      ?= -O2
