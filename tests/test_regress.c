@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "libforecast.h"
+#include "realdata.h"
 
 #define REF "tests/reference/regress/"
 
@@ -123,38 +123,16 @@ Test(regress, longley_matches_exact_arithmetic)
 
 /* ---- NSW daily load: the feature builder and the fits against statsmodels ---------- */
 
-static const char *data_dir(void)
-{
-    const char *d = getenv("LF_DATA_DIR");
-    return d && *d ? d : "../shared/data";
-}
-
 static lf_frame *nsw_frame(lf_calendar **cal)
 {
-    struct stat st;
-    if (stat(data_dir(), &st) != 0)
-        cr_skip_test("real data not found at %s (set LF_DATA_DIR)", data_dir());
-    char path[512], holidays[512];
-    snprintf(path, sizeof path, "%s/aus_elec/nsw_halfhourly.csv", data_dir());
-    snprintf(holidays, sizeof holidays, "%s/aus_weather/nsw_holidays_2000_2015.csv",
-             data_dir());
-    lf_series_spec series[2] = {{"demand_mw", LF_SERIES_LOAD, LF_UNIT_MW, NULL},
-                                {"temperature_c", LF_SERIES_TEMPERATURE, LF_UNIT_CELSIUS, NULL}};
-    lf_interval_spec spec = {0};
-    spec.path = path;
-    spec.time_column = "time";
-    spec.stamp = LF_STAMP_START;
-    spec.series = series;
-    spec.nseries = 2;
-    spec.max_gap_intervals = -1;
-    spec.first = 1;
-    lf_frame *f = NULL;
+    char holidays[512];
     lf_ingest_report rep;
     lf_ingest_report_init(&rep);
-    lf_error err;
-    cr_assert_eq(lf_ingest_intervals(&spec, &f, &rep, &err), LF_OK, "%s", err.message);
+    lf_frame *f = ingest_aus("nsw", &rep);
     lf_ingest_report_free(&rep);
+    lf_error err;
     *cal = lf_calendar_new(2000, 2020, &err);
+    data_file(holidays, sizeof holidays, "aus_weather/nsw_holidays_2000_2015.csv");
     cr_assert_eq(lf_calendar_load_csv(*cal, holidays, &err), LF_OK, "%s", err.message);
     return f;
 }

@@ -35,6 +35,10 @@ extern const lfc_command lfc_cmd_fit;
 int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options *opt);
 /* Print "lfc CMD: message" for a library error and map its code to an exit code. */
 int lfc_fail(const char *cmd, const lf_error *err);
+/* Print v with fmt ("%*.1f" style, width first) or a right-aligned "-" for NaN. */
+void lfc_print_cell(double v, const char *fmt, int width);
+/* buf = dir/file, or LF_ERR_ARG when it does not fit. */
+int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err);
 /* Create a directory and its parents (like mkdir -p). */
 int lfc_make_dirs(const char *path, lf_error *err);
 

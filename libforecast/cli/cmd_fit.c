@@ -129,13 +129,6 @@ static int write_grid(FILE *fp, const void *ctx)
     return 0;
 }
 
-static int path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err)
-{
-    if ((size_t)snprintf(buf, size, "%s/%s", dir, file) >= size)
-        return lf_error_set(err, LF_ERR_ARG, "output path too long: %s/%s", dir, file);
-    return LF_OK;
-}
-
 static int write_outputs(const fit_run *r, const char *dir, lf_error *err)
 {
     char path[4096];
@@ -143,27 +136,19 @@ static int write_outputs(const fit_run *r, const char *dir, lf_error *err)
     size_t ntries;
     lf_model_grid(r->model, &ntries);
     int rc = lfc_make_dirs(dir, err);
-    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "coefficients.csv", err)) == 0)
+    if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, "coefficients.csv", err)) == 0)
         rc = lf_regress_write_coefficients(fit, path, err);
-    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "fit_stats.csv", err)) == 0)
+    if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, "fit_stats.csv", err)) == 0)
         rc = lf_regress_write_stats(fit, path, err);
-    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "predictions.csv", err)) == 0)
+    if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, "predictions.csv", err)) == 0)
         rc = lf_prediction_write_csv(r->pred, r->actual, path, err);
     if (rc == LF_OK && ntries &&
-        (rc = path_in(path, sizeof path, dir, "degree_day_grid.csv", err)) == 0)
+        (rc = lfc_path_in(path, sizeof path, dir, "degree_day_grid.csv", err)) == 0)
         rc = lf_atomic_write(path, write_grid, r->model, err);
     return rc;
 }
 
 /* ---- stdout ---------------------------------------------------------------------- */
-
-static void print_cell(double v, const char *fmt, int width)
-{
-    if (isnan(v))
-        printf("%*s", width, "-");
-    else
-        printf(fmt, width, v);
-}
 
 static void print_header(const fit_run *r)
 {
@@ -205,7 +190,7 @@ static void print_coefficients(const lf_regress *fit)
             continue;
         printf("%-26.26s %-8s %14.6g %12.6g %8.2f", c->name, lf_driver_name(c->driver),
                c->estimate, c->std_error, c->t);
-        print_cell(c->p_value, " %*.2g", 9);
+        lfc_print_cell(c->p_value, " %*.2g", 9);
         printf("\n");
     }
     const lf_fit_stats *s = &fit->stats;
@@ -256,12 +241,12 @@ static void print_predictions(const fit_run *r)
         char day[LF_DATE_STRLEN], flags[64];
         lf_date_format(p->first + (lf_date)i, day);
         printf("%-10s", day);
-        print_cell(r->actual[i], " %*.0f", 11);
-        print_cell(p->mean[i], " %*.0f", 11);
-        print_cell(p->lower[i], " %*.0f", 11);
-        print_cell(p->upper[i], " %*.0f", 11);
+        lfc_print_cell(r->actual[i], " %*.0f", 11);
+        lfc_print_cell(p->mean[i], " %*.0f", 11);
+        lfc_print_cell(p->lower[i], " %*.0f", 11);
+        lfc_print_cell(p->upper[i], " %*.0f", 11);
         for (int g = 0; g < LF_DRIVER_COUNT; g++)
-            print_cell(lf_prediction_contrib(p, i, (lf_driver)g), " %+*.0f", 9);
+            lfc_print_cell(lf_prediction_contrib(p, i, (lf_driver)g), " %+*.0f", 9);
         printf(" %s\n", lf_flags_text(p->flags[i], flags, sizeof flags));
     }
     printf("base = the average training day; the other columns say how much each driver "

@@ -82,14 +82,6 @@ static int summarize_project(const lf_config *cfg, const lf_project *p, ingest_s
 
 /* ---- stdout --------------------------------------------------------------- */
 
-static void print_cell(double v, const char *fmt, int width)
-{
-    if (isnan(v))
-        printf("%*s", width, "-");
-    else
-        printf(fmt, width, v);
-}
-
 static void print_period_table(const lf_period_summary *s, size_t n, int monthly)
 {
     printf("%-8s %5s %13s %10s %-11s %9s %6s %7s %8s\n", monthly ? "month" : "year", "days",
@@ -103,12 +95,12 @@ static void print_period_table(const lf_period_summary *s, size_t n, int monthly
         if (!isnan(s[i].peak_mw))
             lf_date_format(s[i].peak_date, peak_date);
         printf("%-8s %5d ", label, s[i].days);
-        print_cell(s[i].energy_mwh, "%*.0f", 13);
-        print_cell(s[i].peak_mw, " %*.1f", 10);
+        lfc_print_cell(s[i].energy_mwh, "%*.0f", 13);
+        lfc_print_cell(s[i].peak_mw, " %*.1f", 10);
         printf(" %-11s", peak_date);
-        print_cell(s[i].min_mw, "%*.1f", 9);
-        print_cell(s[i].load_factor, " %*.3f", 6);
-        print_cell(s[i].tmean_c, " %*.1f", 7);
+        lfc_print_cell(s[i].min_mw, "%*.1f", 9);
+        lfc_print_cell(s[i].load_factor, " %*.3f", 6);
+        lfc_print_cell(s[i].tmean_c, " %*.1f", 7);
         printf(" %8d\n", s[i].days_missing);
     }
 }
@@ -130,10 +122,10 @@ static void print_daily_tail(const lf_frame *d)
         lf_date_format(date, day);
         int ty = type && !isnan(type[r]) ? (int)type[r] : 0;
         printf("%-10s %-3s %-8s", day, dow[lf_date_weekday(date)], types[ty & 3]);
-        print_cell(e[r], " %*.0f", 11);
-        print_cell(p[r], " %*.1f", 9);
-        print_cell(lf ? lf[r] : NAN, " %*.3f", 6);
-        print_cell(t ? t[r] : NAN, " %*.1f", 7);
+        lfc_print_cell(e[r], " %*.0f", 11);
+        lfc_print_cell(p[r], " %*.1f", 9);
+        lfc_print_cell(lf ? lf[r] : NAN, " %*.3f", 6);
+        lfc_print_cell(t ? t[r] : NAN, " %*.1f", 7);
         printf("\n");
     }
 }
@@ -174,9 +166,9 @@ static void print_customers(const lf_config *cfg, const ingest_summaries *all)
         for (size_t k = 0; k < s->nyearly; k++) {
             printf("%-8s %-22.22s %-5d", cfg->customers[i].id,
                    cfg->customers[i].name ? cfg->customers[i].name : "", s->yearly[k].year);
-            print_cell(s->yearly[k].energy_mwh, " %*.0f", 13);
-            print_cell(s->yearly[k].peak_mw, " %*.2f", 10);
-            print_cell(s->yearly[k].load_factor, " %*.3f", 6);
+            lfc_print_cell(s->yearly[k].energy_mwh, " %*.0f", 13);
+            lfc_print_cell(s->yearly[k].peak_mw, " %*.2f", 10);
+            lfc_print_cell(s->yearly[k].load_factor, " %*.3f", 6);
             printf(" %8d\n", s->yearly[k].days_missing);
         }
     }
@@ -256,23 +248,16 @@ static int write_report(FILE *fp, const void *ctx)
     return 0;
 }
 
-static int path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err)
-{
-    if ((size_t)snprintf(buf, size, "%s/%s", dir, file) >= size)
-        return lf_error_set(err, LF_ERR_ARG, "output path too long: %s/%s", dir, file);
-    return LF_OK;
-}
-
 static int write_customer(const lf_config *cfg, const lf_project *p, const summaries *s,
                           size_t i, const char *dir, lf_error *err)
 {
     char path[4096], name[256];
     snprintf(name, sizeof name, "customers/%s_daily.csv", cfg->customers[i].id);
-    int rc = path_in(path, sizeof path, dir, name, err);
+    int rc = lfc_path_in(path, sizeof path, dir, name, err);
     if (rc == LF_OK)
         rc = lf_frame_write_csv(p->customers[i], path, err);
     snprintf(name, sizeof name, "customers/%s_monthly.csv", cfg->customers[i].id);
-    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, name, err)) == LF_OK)
+    if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, name, err)) == LF_OK)
         rc = lf_summary_write_csv(s->monthly, s->nmonthly, LF_PERIOD_MONTH, path, err);
     return rc;
 }
@@ -285,21 +270,21 @@ static int write_outputs(const lf_config *cfg, const lf_project *p,
     int rc = lfc_make_dirs(dir, err);
     if (rc == LF_OK && p->ncustomers) {
         char sub[4096];
-        if ((rc = path_in(sub, sizeof sub, dir, "customers", err)) == LF_OK)
+        if ((rc = lfc_path_in(sub, sizeof sub, dir, "customers", err)) == LF_OK)
             rc = lfc_make_dirs(sub, err);
     }
-    if (rc == LF_OK && p->daily && (rc = path_in(path, sizeof path, dir, "daily.csv", err)) == 0)
+    if (rc == LF_OK && p->daily && (rc = lfc_path_in(path, sizeof path, dir, "daily.csv", err)) == 0)
         rc = lf_frame_write_csv(p->daily, path, err);
-    if (rc == LF_OK && p->daily && (rc = path_in(path, sizeof path, dir, "monthly.csv", err)) == 0)
+    if (rc == LF_OK && p->daily && (rc = lfc_path_in(path, sizeof path, dir, "monthly.csv", err)) == 0)
         rc = lf_summary_write_csv(s->monthly, s->nmonthly, LF_PERIOD_MONTH, path, err);
-    if (rc == LF_OK && p->daily && (rc = path_in(path, sizeof path, dir, "yearly.csv", err)) == 0)
+    if (rc == LF_OK && p->daily && (rc = lfc_path_in(path, sizeof path, dir, "yearly.csv", err)) == 0)
         rc = lf_summary_write_csv(s->yearly, s->nyearly, LF_PERIOD_YEAR, path, err);
     if (rc == LF_OK && p->weather &&
-        (rc = path_in(path, sizeof path, dir, "weather_history.csv", err)) == 0)
+        (rc = lfc_path_in(path, sizeof path, dir, "weather_history.csv", err)) == 0)
         rc = lf_frame_write_csv(p->weather, path, err);
     for (size_t i = 0; i < p->ncustomers && rc == LF_OK; i++)
         rc = write_customer(cfg, p, &all->customers[i], i, dir, err);
-    if (rc == LF_OK && (rc = path_in(path, sizeof path, dir, "ingest_report.txt", err)) == 0)
+    if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, "ingest_report.txt", err)) == 0)
         rc = lf_atomic_write(path, write_report, p, err);
     return rc;
 }

@@ -1,5 +1,6 @@
 /* options.c - option parsing and error reporting shared by lfc subcommands. */
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -93,5 +94,20 @@ int lfc_make_dirs(const char *path, lf_error *err)
                                 strerror(errno));
         buf[i] = c;
     }
+    return LF_OK;
+}
+
+void lfc_print_cell(double v, const char *fmt, int width)
+{
+    if (isnan(v))
+        printf("%*s", width, "-");
+    else
+        printf(fmt, width, v);
+}
+
+int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err)
+{
+    if ((size_t)snprintf(buf, size, "%s/%s", dir, file) >= size)
+        return lf_error_set(err, LF_ERR_ARG, "output path too long: %s/%s", dir, file);
     return LF_OK;
 }

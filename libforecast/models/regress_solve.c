@@ -99,6 +99,22 @@ static int usable_row(lf_lsq *q, size_t i, lf_error *err)
     return 1;
 }
 
+/* Name the culprit when no row is usable: a column without any value. */
+static int no_usable_row(const lf_lsq *q, lf_error *err)
+{
+    const lf_design *d = q->design;
+    for (size_t j = 0; j < d->ncols; j++) {
+        size_t i = 0;
+        while (i < d->nrows && isnan(lf_design_column(d, j)[i]))
+            i++;
+        if (i == d->nrows)
+            return lf_error_set(err, LF_ERR_DATA, "column '%s' has no value in any of the "
+                                "%zu rows", d->names[j], d->nrows);
+    }
+    return lf_error_set(err, LF_ERR_DATA, "no usable row: of %zu rows, %zu lack the target "
+                        "and %zu an input", d->nrows, q->missing_target, q->missing_input);
+}
+
 static int select_rows(lf_lsq *q, lf_error *err)
 {
     const lf_design *d = q->design;
@@ -113,9 +129,7 @@ static int select_rows(lf_lsq *q, lf_error *err)
             q->rows[q->m++] = i;
     }
     if (q->m == 0)
-        return lf_error_set(err, LF_ERR_DATA, "no usable row: of %zu rows, %zu lack the "
-                            "target and %zu an input", d->nrows, q->missing_target,
-                            q->missing_input);
+        return no_usable_row(q, err);
     return LF_OK;
 }
 
