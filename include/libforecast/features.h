@@ -30,8 +30,8 @@
  *                     piecewise linear)
  *     by_month:       every term above becomes twelve, "T^2:jan".."T^2:dec"
  *                     (one response per month; the common term is dropped)
- *     by_day_type:    every term above also enters as "<term>:nonworking",
- *                     the difference on weekends and holidays
+ *     by_day_type:    every plain term (not each month's copy) also enters as
+ *                     "<term>:nonworking", the difference on weekends and holidays
  *   the same terms (without interactions) of every lagged temperature
  *     T_lag<k> = T(date - k), and every smoothed one
  *     T_ema<a>: s(d) = a T(d) + (1 - a) s(d - 1), started at the first day
@@ -40,8 +40,8 @@
  *   humidity          the humidity column                      (weather)
  *   <column> or log(<column>)  each economic driver            (economy)
  *   <event name>      step: 1 from start (to end, when given), else 0;
- *                     ramp: 0 before start, rising linearly to 1 on end,
- *                     1 after                                   (event)
+ *                     ramp: 0 before start, (d - start + 1) / (end - start + 1)
+ *                     from start to end (1 on end), 1 after     (event)
  * Numbers in names print with %g: HDD18, CDD22.5, T_ema0.3, (T-25)+.
  * When there is no intercept, the first dummy set (weekday, else month) keeps
  * all its levels.
@@ -54,7 +54,8 @@
  * x^3 -> x0^3 + 3 x0^2 (x - x0).  Linear, degree-day and spline terms are
  * linear out there already.  So the fitted temperature response continues as
  * a straight line beyond the hottest and coldest training days (natural-spline
- * behaviour).  The same applies to trend^2 after the training period.  Rows
+ * behaviour).  The same applies to trend^2 outside the training period (its
+ * tangent at the start is flat, so trend^2 is 0 before it).  Rows
  * with a temperature, humidity or economic value outside its training range
  * get LF_FLAG_*_RANGE; rows with a missing input get LF_FLAG_MISSING_INPUT.
  */
@@ -89,7 +90,8 @@ typedef struct lf_temperature_spec {
     double knots[LF_FEATURE_MAX];      /* spline knots, degC, increasing */
     /* Degree-day bases chosen by lf_model_fit: one heating and/or one cooling
      * base from grid_from..grid_to by grid_step, the pair with the lowest AICc
-     * (heating base <= cooling base).  hdd/cdd are then ignored. */
+     * (heating base <= cooling base).  The list of the searched side (hdd
+     * with auto_hdd, cdd with auto_cdd) is then ignored; the other is used. */
     int auto_hdd, auto_cdd;
     double grid_from, grid_to, grid_step;
     int by_month, by_day_type;

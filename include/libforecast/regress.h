@@ -90,8 +90,10 @@ typedef struct lf_regress {
     lf_fit_stats stats;
     size_t nrows;                 /* rows of the training design */
     lf_date first;                /* its first date */
-    double *fitted, *residuals;   /* nrows; NaN for rows left out */
-    double *weights;              /* nrows (1 for OLS/ridge, 0 for rows left out) */
+    double *fitted;               /* nrows: for every row with inputs (NaN otherwise) */
+    double *residuals;            /* nrows: target - fitted where both exist */
+    double *weights;              /* nrows: 1 for OLS/ridge, the WLS weight; 0 for
+                                     every row left out of the fit */
     struct lf_regress_private *priv_;
 } lf_regress;
 

@@ -128,6 +128,22 @@ static int learn_range(const lf_features *f, const lf_frame *frame, const char *
     return LF_OK;
 }
 
+/* The error for a log driver with a value <= 0 in the training days. */
+static int not_positive(const lf_features *f, const lf_frame *frame, const char *column,
+                        lf_error *err)
+{
+    const double *v = lf_frame_column(frame, column);
+    long r0 = lf_frame_row(frame, f->first);
+    for (long r = r0; r <= r0 + (f->last - f->first); r++)
+        if (v[r] <= 0) {
+            char day[LF_DATE_STRLEN];
+            lf_date_format(frame->start + (lf_date)r, day);
+            return lf_error_set(err, LF_ERR_DATA, "log(%s) needs positive values; it is %g "
+                                "on %s", column, v[r], day);
+        }
+    return LF_OK;
+}
+
 /* Does the non-working block around day d contain a day named holiday? */
 static int block_has(const lf_calendar *cal, lf_date d, const lf_day_info *info,
                      const char *holiday)
@@ -199,9 +215,12 @@ static int learn(lf_features *f, const lf_frame *frame, const lf_calendar *cal,
     int rc = learn_temperature(f, frame, err);
     if (rc == LF_OK && s->humidity[0])
         rc = learn_range(f, frame, s->humidity, "humidity", &f->humidity, err);
-    for (size_t k = 0; rc == LF_OK && k < s->neconomy; k++)
+    for (size_t k = 0; rc == LF_OK && k < s->neconomy; k++) {
         rc = learn_range(f, frame, s->economy[k].column, "economic driver", &f->economy[k],
                          err);
+        if (rc == LF_OK && s->economy[k].log && f->economy[k].lo <= 0)
+            rc = not_positive(f, frame, s->economy[k].column, err);
+    }
     if (rc == LF_OK)
         rc = learn_windows(f, cal, err);
     return rc;

@@ -170,11 +170,12 @@ static int add_source(const lf_features *f, lf_colset *set, size_t s, const doub
     return rc;
 }
 
-/* An error for the first infinite value of a frame column up to day last. */
+/* An error for the first infinite value of a frame column on days from..last. */
 static int check_finite(const lf_frame *frame, const double *v, const char *what,
-                        const char *name, lf_date last, lf_error *err)
+                        const char *name, lf_date from, lf_date last, lf_error *err)
 {
-    for (long r = 0; r <= lf_frame_row(frame, last); r++)
+    long r0 = from < frame->start ? 0 : lf_frame_row(frame, from);
+    for (long r = r0; r <= lf_frame_row(frame, last); r++)
         if (isinf(v[r])) {
             char day[LF_DATE_STRLEN];
             lf_date_format(frame->start + (lf_date)r, day);
@@ -205,7 +206,8 @@ static int add_temperature(const lf_features *f, const lf_frame *frame, row_cont
         return err ? err->code : LF_ERR_NOTFOUND;
     size_t n = set->nrows;
     lf_date last = ctx->first + (lf_date)n - 1;
-    int rc = check_finite(frame, temp, "temperature", t->column, last, err);
+    /* earlier rows feed the lags and the smoothing */
+    int rc = check_finite(frame, temp, "temperature", t->column, frame->start, last, err);
     double *x = rc == LF_OK ? malloc(n * sizeof *x) : NULL;
     ctx->nonworking = rc == LF_OK ? calloc(n, 1) : NULL;
     if (rc == LF_OK && (!x || !ctx->nonworking))
@@ -228,7 +230,7 @@ static int add_humidity(const lf_features *f, const lf_frame *frame, lf_date fir
     const double *h = lf_features_column(frame, f->spec.humidity, "humidity", err);
     if (!h)
         return err ? err->code : LF_ERR_NOTFOUND;
-    int rc = check_finite(frame, h, "humidity", f->spec.humidity,
+    int rc = check_finite(frame, h, "humidity", f->spec.humidity, first,
                           first + (lf_date)set->nrows - 1, err);
     double *v = rc == LF_OK ? lf_colset_add(set, LF_DRIVER_WEATHER, err, "humidity") : NULL;
     if (!v)

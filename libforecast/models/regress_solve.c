@@ -224,7 +224,12 @@ static void explain(lf_lsq *q, size_t c)
     char *note = q->notes[j];
     size_t notesz = sizeof q->notes[j];
     if (is_constant(q, j)) {
-        snprintf(note, notesz, "constant in the rows used (the intercept already covers it)");
+        int intercept = 0;
+        for (size_t i = 0; i < c; i++)
+            intercept |= is_constant(q, q->kept[i]);
+        snprintf(note, notesz, intercept ? "constant in the rows used (the intercept already "
+                 "covers it)" : "constant in the rows used (earlier columns, e.g. a full "
+                 "set of dummies, already add up to a constant)");
         return;
     }
     size_t rows = q->qr_rows;
@@ -278,8 +283,10 @@ static int choose_columns(lf_lsq *q, lf_error *err)
         int rc = factor(q, 0, err);
         if (rc != LF_OK)
             return rc;
+        /* R has only m diagonal entries: with more kept columns than usable
+         * rows, column m lies in the span of the m columns before it */
         size_t c = 0;
-        while (c < q->k && fabs(q->qr[c * q->qr_rows + c]) >
+        while (c < q->k && c < q->m && fabs(q->qr[c * q->qr_rows + c]) >
                                q->opt.rank_tol * q->norms[q->kept[c]])
             c++;
         if (c == q->k)
