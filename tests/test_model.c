@@ -184,6 +184,20 @@ Test(model, all_zero_column_is_dropped)
     lf_design_free(d);
 }
 
+/* An all-NaN column leaves no usable row; the error names the column. */
+Test(model, all_nan_column_is_named)
+{
+    const double nan5[5] = {NAN, NAN, NAN, NAN, NAN};
+    lf_design *d = design(5, 1, 2, (const char *[]){"x", "humidity"},
+                          (const double *[]){X5, nan5});
+    lf_regress *fit = NULL;
+    lf_error err;
+    cr_assert_eq(lf_regress_fit(d, Y5, NULL, NULL, &fit, &err), LF_ERR_DATA);
+    cr_assert_null(fit);
+    cr_assert_str_eq(err.message, "column 'humidity' has no value in any of the 5 rows");
+    lf_design_free(d);
+}
+
 /* ---- rows ---------------------------------------------------------------------------- */
 
 Test(model, nan_rows_are_left_out_and_counted)
