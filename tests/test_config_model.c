@@ -43,6 +43,7 @@ static const char full[] =
     "    holiday: true\n"
     "    bridge_day: true\n"
     "    makeup_workday: true\n"
+    "    fourier: 2\n"
     "    holiday_windows:\n"
     "      - {holiday: Spring Festival, before: 7, after: 14}\n"
     "    temperature:\n"
@@ -82,6 +83,7 @@ Test(config_model, every_key)
     cr_assert_eq(f->intercept, 0);
     cr_assert_eq(f->trend, 2);
     cr_assert(f->day_of_week && f->month && f->holiday && f->bridge_day && f->makeup_workday);
+    cr_assert_eq(f->fourier, 2);
     cr_assert_eq(f->nwindows, 1);
     cr_assert_str_eq(f->windows[0].holiday, "Spring Festival");
     cr_assert_eq(f->windows[0].before, 7);

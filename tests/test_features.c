@@ -849,3 +849,29 @@ Test(features, auto_degree_days_are_rejected_by_features_new)
     lf_calendar_free(cal);
     lf_frame_free(f);
 }
+
+/* ---- annual Fourier terms -------------------------------------------------------------- */
+
+Test(features, fourier_terms_follow_the_day_number)
+{
+    lf_frame *f = frame_of(D(2024, 1, 1), 3);
+    lf_calendar *cal = empty_cal();
+    lf_feature_spec s;
+    lf_feature_spec_init(&s);
+    s.fourier = 2;
+    lf_design *d = build(&s, f, cal, f->start, lf_frame_end(f), f->start, lf_frame_end(f));
+    cr_assert_eq(d->ncols, 5); /* intercept, sin1, cos1, sin2, cos2 */
+    cr_assert_str_eq(d->names[1], "sin1_year");
+    cr_assert_str_eq(d->names[4], "cos2_year");
+    /* 2024-01-02 is day 19724 since 1970-01-01; 2 pi * 19724 / 365.25 */
+    double phase = 6.283185307179586 * 19724 / 365.25;
+    near(at(d, "sin1_year", D(2024, 1, 2)), sin(phase), "sin1");
+    near(at(d, "cos2_year", D(2024, 1, 2)), cos(2 * phase), "cos2");
+    cr_assert_eq(d->drivers[1], LF_DRIVER_CALENDAR);
+    lf_design_free(d);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+    s.fourier = 13;
+    lf_error err;
+    cr_assert_eq(lf_feature_spec_check(&s, &err), LF_ERR_ARG);
+}

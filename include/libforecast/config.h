@@ -116,6 +116,7 @@
  *       makeup_workday: true       weekend day declared a working day (调休)
  *       holiday_windows:           days before, during and after a holiday block
  *         - {holiday: Spring Festival, before: 7, after: 14}   (0..60 days)
+ *       fourier: 3                 annual sin/cos harmonics (0..12)
  *       temperature:
  *         column: tmean_c          daily column (default tmean_c)
  *         polynomial: 2            0..3: T, T^2, T^3

@@ -20,7 +20,10 @@
  *   "<H> -k"          k = before..1 days before the block of holiday H
  *   "<H> day d"       d-th day of the block (the run of non-working days that
  *                     contains H), d = 1 .. the longest block in training
- *   "<H> +k"          k = 1..after days after the block       (calendar)
+ *   "<H> +k"          k = 1..after days after the block
+ *   sin1_year, cos1_year .. sinK_year, cosK_year
+ *                     annual Fourier terms sin/cos(2 pi k d / 365.25), d the
+ *                     day number, k = 1..fourier                (calendar)
  *   temperature terms of the current temperature T (column `column`):
  *     T, T^2, T^3     polynomial up to `polynomial`
  *     HDD<b>          max(0, b - T) for every heating base b
@@ -120,6 +123,7 @@ typedef struct lf_feature_spec {
     int day_of_week, month, holiday, bridge_day, makeup_workday; /* default 0 */
     size_t nwindows;
     lf_holiday_window windows[LF_FEATURE_MAX];
+    int fourier;                       /* annual harmonics 0..12 (default 0) */
     lf_temperature_spec temperature;
     char humidity[LF_FEATURE_NAME_MAX];   /* "" = none */
     size_t neconomy;

@@ -222,14 +222,16 @@ static int read_features(const lf_ynode *map, lf_feature_spec *f, lf_error *err)
 {
     static const char *const keys[] = {"intercept", "trend", "day_of_week", "month",
                                        "holiday", "bridge_day", "makeup_workday",
-                                       "holiday_windows", "temperature", "humidity",
-                                       "economy", "events"};
+                                       "holiday_windows", "fourier", "temperature",
+                                       "humidity", "economy", "events"};
     const lf_ynode *v;
     int rc = check_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = read_calendar_flags(map, f, err);
     if (rc == LF_OK && (v = lf_ymap_get(map, "holiday_windows")))
         rc = read_list(v, f->windows, sizeof f->windows[0], &f->nwindows, read_window_v, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_int(map, "fourier", 0, 12, &f->fourier, err);
     if (rc == LF_OK && (v = lf_ymap_get(map, "temperature")))
         rc = read_temperature(v, &f->temperature, err);
     if (rc == LF_OK)

@@ -1,5 +1,6 @@
 /* features_calendar.c - weekday, month, holiday, bridge-day and make-up-day
  * dummies, and the days around long holidays (see features.h for names). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,18 +167,38 @@ static int add_all(const lf_features *f, lf_colset *set, const day_table *t, lf_
     return rc;
 }
 
+/* Annual seasonality as a few smooth waves: a compact alternative to month
+ * dummies that does not jump at month boundaries. */
+static int add_fourier(int harmonics, lf_date first, lf_colset *set, lf_error *err)
+{
+    const double two_pi = 6.283185307179586476925286766559;
+    for (int k = 1; k <= harmonics; k++) {
+        double *sn = lf_colset_add(set, LF_DRIVER_CALENDAR, err, "sin%d_year", k);
+        double *cs = sn ? lf_colset_add(set, LF_DRIVER_CALENDAR, err, "cos%d_year", k) : NULL;
+        if (!cs)
+            return err ? err->code : LF_ERR_NOMEM;
+        for (size_t i = 0; i < set->nrows; i++) {
+            double phase = two_pi * k * (double)(first + (lf_date)i) / 365.25;
+            sn[i] = sin(phase);
+            cs[i] = cos(phase);
+        }
+    }
+    return LF_OK;
+}
+
 int lf_features_add_calendar(const lf_features *f, const lf_calendar *cal, lf_date first,
                              lf_colset *set, lf_error *err)
 {
     const lf_feature_spec *s = &f->spec;
-    if (!s->day_of_week && !s->month && !s->holiday && !s->bridge_day &&
-        !s->makeup_workday && !s->nwindows)
-        return LF_OK;
-    day_table t;
-    int rc = table_init(&t, f, cal, first, set->nrows, err);
-    if (rc != LF_OK)
-        return rc;
-    rc = add_all(f, set, &t, err);
-    free(t.info);
-    return rc;
+    int rc = LF_OK;
+    if (s->day_of_week || s->month || s->holiday || s->bridge_day || s->makeup_workday ||
+        s->nwindows) {
+        day_table t;
+        rc = table_init(&t, f, cal, first, set->nrows, err);
+        if (rc != LF_OK)
+            return rc;
+        rc = add_all(f, set, &t, err);
+        free(t.info);
+    }
+    return rc == LF_OK ? add_fourier(s->fourier, first, set, err) : rc;
 }

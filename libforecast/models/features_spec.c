@@ -127,6 +127,9 @@ int lf_feature_spec_check(const lf_feature_spec *spec, lf_error *err)
     if (spec->trend < 0 || spec->trend > 2)
         return lf_error_set(err, LF_ERR_ARG, "trend must be 0 (none), 1 (linear) or "
                             "2 (quadratic), got %d", spec->trend);
+    if (spec->fourier < 0 || spec->fourier > 12)
+        return lf_error_set(err, LF_ERR_ARG, "annual Fourier harmonics must be 0..12, got %d",
+                            spec->fourier);
     int rc = check_list_sizes(spec, err);
     if (rc == LF_OK)
         rc = check_temperature(&spec->temperature, err);
