@@ -30,10 +30,12 @@ typedef enum lf_driver {
     LF_DRIVER_WEATHER,   /* temperature terms, their interactions, humidity */
     LF_DRIVER_ECONOMY,   /* economic indicators */
     LF_DRIVER_EVENT,     /* step and ramp events (customers connecting, leaving) */
+    LF_DRIVER_RECENT,    /* in forecasts: the part of recent deviations from the model
+                            that persists (AR errors); no design column has it */
     LF_DRIVER_COUNT
 } lf_driver;
 
-/* "base", "trend", "calendar", "weather", "economy", "event"; "?" otherwise. */
+/* "base", "trend", "calendar", "weather", "economy", "event", "recent"; "?" otherwise. */
 const char *lf_driver_name(lf_driver driver);
 
 /* Row flags. */

@@ -132,13 +132,14 @@ static int write_grid(FILE *fp, const void *ctx)
 static int write_outputs(const fit_run *r, const char *dir, lf_error *err)
 {
     char path[4096];
-    const lf_regress *fit = lf_model_regress(r->model);
+    const lf_regress *fit = lf_model_regress(r->model); /* NULL for other kinds */
     size_t ntries;
     lf_model_grid(r->model, &ntries);
     int rc = lfc_make_dirs(dir, err);
-    if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, "coefficients.csv", err)) == 0)
+    if (rc == LF_OK && fit &&
+        (rc = lfc_path_in(path, sizeof path, dir, "coefficients.csv", err)) == 0)
         rc = lf_regress_write_coefficients(fit, path, err);
-    if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, "fit_stats.csv", err)) == 0)
+    if (rc == LF_OK && fit && (rc = lfc_path_in(path, sizeof path, dir, "fit_stats.csv", err)) == 0)
         rc = lf_regress_write_stats(fit, path, err);
     if (rc == LF_OK && (rc = lfc_path_in(path, sizeof path, dir, "predictions.csv", err)) == 0)
         rc = lf_prediction_write_csv(r->pred, r->actual, path, err);
@@ -150,19 +151,14 @@ static int write_outputs(const fit_run *r, const char *dir, lf_error *err)
 
 /* ---- stdout ---------------------------------------------------------------------- */
 
-static void print_header(const fit_run *r)
+static void print_regression_header(const fit_run *r, const lf_regress *fit)
 {
-    const lf_regress *fit = lf_model_regress(r->model);
     const lf_fit_stats *s = &fit->stats;
     const lf_temperature_spec *t = &lf_model_spec_of(r->model)->features.temperature;
-    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
-    lf_date_format(r->train_first, a);
-    lf_date_format(r->train_last, b);
-    printf("%s: daily regression of %s (%s)\n", r->cfg->name,
-           lf_model_spec_of(r->model)->target, lf_fit_method_name(fit->method));
-    printf("Training %s .. %s: %zu days used; left out %zu without the target, %zu "
-           "without an input (lags, smoothing warm-up, missing weather)\n", a, b, s->nobs,
-           s->nobs_missing_target, s->nobs_missing_input);
+    printf("Regression by %s: %zu days used; left out %zu without the target, %zu "
+           "without an input (lags, smoothing warm-up, missing weather)\n",
+           lf_fit_method_name(fit->method), s->nobs, s->nobs_missing_target,
+           s->nobs_missing_input);
     size_t ntries;
     lf_model_grid(r->model, &ntries);
     if (ntries) {
@@ -178,6 +174,25 @@ static void print_header(const fit_run *r)
         if (fit->coef[j].dropped)
             printf("warning: column '%s' left out: %s\n", fit->coef[j].name,
                    fit->coef[j].note);
+}
+
+static void print_header(const fit_run *r)
+{
+    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
+    lf_date_format(r->train_first, a);
+    lf_date_format(r->train_last, b);
+    const lf_model_info *info = lf_model_info_of(r->model);
+    printf("%s: daily %s model of %s, trained on %s .. %s\n", r->cfg->name, info->name,
+           lf_model_spec_of(r->model)->target, a, b);
+    size_t nparams;
+    const lf_param *params = lf_model_params(r->model, &nparams);
+    printf("Likelihood over %zu days: AICc %.2f (every parameter and sigma counted), "
+           "sigma %.6g", info->nobs, info->aicc, info->sigma);
+    for (size_t k = 0; k < nparams; k++)
+        printf("%s %s %.4g", k ? "," : ";", params[k].name, params[k].value);
+    printf("\n");
+    if (lf_model_regress(r->model))
+        print_regression_header(r, lf_model_regress(r->model));
 }
 
 static void print_coefficients(const lf_regress *fit)
@@ -256,7 +271,8 @@ static void print_predictions(const fit_run *r)
 static void print_table(const fit_run *r)
 {
     print_header(r);
-    print_coefficients(lf_model_regress(r->model));
+    if (lf_model_regress(r->model))
+        print_coefficients(lf_model_regress(r->model));
     print_accuracy(r);
     print_predictions(r);
 }
@@ -282,16 +298,11 @@ static void json_string(const char *s)
     putchar('"');
 }
 
-static void print_json(const fit_run *r)
+static void print_json_coefficients(const lf_regress *fit)
 {
-    const lf_regress *fit = lf_model_regress(r->model);
     const lf_fit_stats *s = &fit->stats;
-    printf("{\"name\": ");
-    json_string(r->cfg->name);
-    printf(", \"target\": ");
-    json_string(lf_model_spec_of(r->model)->target);
-    printf(", \"method\": \"%s\",\n \"stats\": {\"nobs\": %zu, ", lf_fit_method_name(fit->method),
-           s->nobs);
+    printf(",\n \"method\": \"%s\", \"stats\": {\"nobs\": %zu, ",
+           lf_fit_method_name(fit->method), s->nobs);
     json_number("r2", s->r2, ", ");
     json_number("adj_r2", s->adj_r2, ", ");
     json_number("sigma", s->sigma, ", ");
@@ -311,7 +322,31 @@ static void print_json(const fit_run *r)
         json_string(c->note);
         printf("}");
     }
-    printf("],\n \"predictions\": [");
+    printf("]");
+}
+
+static void print_json(const fit_run *r)
+{
+    const lf_model_info *info = lf_model_info_of(r->model);
+    printf("{\"name\": ");
+    json_string(r->cfg->name);
+    printf(", \"target\": ");
+    json_string(lf_model_spec_of(r->model)->target);
+    printf(", \"model\": ");
+    json_string(info->name);
+    printf(", \"info\": {\"nobs\": %zu, ", info->nobs);
+    json_number("nparams", info->nparams, ", ");
+    json_number("sigma", info->sigma, ", ");
+    json_number("loglik", info->loglik, ", ");
+    json_number("aicc", info->aicc, "}, \"params\": {");
+    size_t nparams;
+    const lf_param *params = lf_model_params(r->model, &nparams);
+    for (size_t k = 0; k < nparams; k++)
+        json_number(params[k].name, params[k].value, k + 1 < nparams ? ", " : "");
+    printf("}");
+    if (lf_model_regress(r->model))
+        print_json_coefficients(lf_model_regress(r->model));
+    printf(",\n \"predictions\": [");
     const lf_prediction *p = r->pred;
     for (size_t i = 0; i < p->nrows; i++) {
         char day[LF_DATE_STRLEN];
@@ -327,6 +362,15 @@ static void print_json(const fit_run *r)
         printf("\"flags\": %u}", p->flags[i]);
     }
     printf("\n]}\n");
+}
+
+static void print_params_csv(const lf_model *model)
+{
+    size_t n;
+    const lf_param *params = lf_model_params(model, &n);
+    printf("name,value\n");
+    for (size_t k = 0; k < n; k++)
+        printf("%s,%.10g\n", params[k].name, params[k].value);
 }
 
 static int run_fit(int argc, char **argv)
@@ -355,8 +399,10 @@ static int run_fit(int argc, char **argv)
     if (rc == LF_OK && !opt.quiet) {
         if (opt.format == LFC_JSON)
             print_json(&r);
-        else if (opt.format == LFC_CSV)
+        else if (opt.format == LFC_CSV && lf_model_regress(r.model))
             lf_regress_write_coefficients_stream(stdout, lf_model_regress(r.model));
+        else if (opt.format == LFC_CSV)
+            print_params_csv(r.model);
         else
             print_table(&r);
     }

@@ -306,10 +306,32 @@ static int read_fit(const lf_ynode *map, lf_config_model *m, lf_error *err)
     return rc;
 }
 
+/* kind, and the options of the error process and of seasonal naive. */
+static int read_kind(const lf_ynode *map, lf_model_spec *s, lf_error *err)
+{
+    static const char *const kinds[] = {"regression", "snaive"};
+    static const int lags[] = {7, 364};
+    int kind = 0;
+    int rc = lf_ymap_enum(map, "kind", kinds, COUNT(kinds), &kind, err);
+    s->kind = (lf_model_kind)kind;
+    const lf_ynode *v = lf_ymap_get(map, "ar_order");
+    if (rc == LF_OK && v && v->kind == LF_YSCALAR && strcmp(v->text, "auto") == 0)
+        s->ar_order = -1;
+    else if (rc == LF_OK)
+        rc = lf_ymap_int(map, "ar_order", 0, LF_AR_MAX, &s->ar_order, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_int(map, "ar_max", 1, LF_AR_MAX, &s->ar_max, err);
+    if (rc == LF_OK && (v = lf_ymap_get(map, "season_lag")))
+        rc = lf_ynode_int_choice(v, lags, COUNT(lags), &s->season_lag, err);
+    return rc;
+}
+
 int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
 {
-    static const char *const keys[] = {"target", "method", "ridge_lambda", "collinear",
-                                       "weights", "interval", "train", "test", "features"};
+    static const char *const keys[] = {"kind", "target", "method", "ridge_lambda",
+                                       "collinear", "weights", "ar_order", "ar_max",
+                                       "season_lag", "interval", "train", "test",
+                                       "features"};
     memset(m, 0, sizeof *m);
     lf_model_spec_init(&m->spec);
     m->level = 0.95;
@@ -317,6 +339,8 @@ int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
     int rc = check_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = get_name(map, "target", m->spec.target, sizeof m->spec.target, err);
+    if (rc == LF_OK)
+        rc = read_kind(map, &m->spec, err);
     if (rc == LF_OK)
         rc = read_fit(map, m, err);
     if (rc == LF_OK && (v = lf_ymap_get(map, "train"))) {

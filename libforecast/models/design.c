@@ -9,7 +9,7 @@
 #include "libforecast/atomic.h"
 
 static const char *const DRIVER_NAMES[LF_DRIVER_COUNT] = {
-    "base", "trend", "calendar", "weather", "economy", "event"};
+    "base", "trend", "calendar", "weather", "economy", "event", "recent"};
 
 const char *lf_driver_name(lf_driver driver)
 {

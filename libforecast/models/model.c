@@ -1,28 +1,30 @@
-/* model.c - a daily regression model on a frame: target, weights,
- * degree-day grid search, fit and prediction (see model.h). */
+/* model.c - the one model interface: spec defaults, fit, predict, simulate,
+ * describe; each kind lives in its own file (see model_internal.h). */
 #include "libforecast/model.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "features_internal.h"
-#include "regress_internal.h"
+#include "model_internal.h"
 
-struct lf_model {
-    lf_model_spec spec;      /* degree-day bases resolved */
-    lf_features *features;
-    lf_regress *fit;
-    lf_grid_try *grid;
-    size_t ngrid;
-};
+const char *lf_model_kind_name(lf_model_kind kind)
+{
+    static const char *const names[] = {"regression", "snaive"};
+    return (unsigned)kind <= LF_MODEL_SNAIVE ? names[kind] : "?";
+}
 
 void lf_model_spec_init(lf_model_spec *spec)
 {
     memset(spec, 0, sizeof *spec);
+    spec->kind = LF_MODEL_REGRESSION;
     strcpy(spec->target, "energy_mwh");
     lf_feature_spec_init(&spec->features);
     lf_regress_options_init(&spec->fit);
+    spec->ar_max = 7;
+    spec->season_lag = 7;
 }
 
 void lf_model_free(lf_model *model)
@@ -35,129 +37,58 @@ void lf_model_free(lf_model *model)
     free(model);
 }
 
-/* The target and (for WLS) the weights of days first..last. */
-static int target_and_weights(const lf_model_spec *spec, const lf_frame *frame,
-                              lf_date first, size_t n, double *y, double *w, lf_error *err)
+const double *lf_model_target(const lf_model_spec *spec, const lf_frame *frame, lf_error *err)
 {
-    const double *target = lf_features_column(frame, spec->target, "target", err);
-    if (!target)
-        return err ? err->code : LF_ERR_NOTFOUND;
-    long r0 = lf_frame_row(frame, first);
-    memcpy(y, target + r0, n * sizeof *y);
-    if (spec->fit.method != LF_FIT_WLS)
-        return LF_OK;
-    if (spec->weight_column[0]) {
-        const double *wc = lf_features_column(frame, spec->weight_column, "weight", err);
-        if (!wc)
-            return err ? err->code : LF_ERR_NOTFOUND;
-        memcpy(w, wc + r0, n * sizeof *w);
-        return LF_OK;
-    }
-    if (!(spec->halflife_days > 0 && isfinite(spec->halflife_days)))
-        return lf_error_set(err, LF_ERR_ARG, "weighted least squares needs weight_column or "
-                            "a positive halflife_days");
-    for (size_t i = 0; i < n; i++)
-        w[i] = pow(0.5, (double)(n - 1 - i) / spec->halflife_days);
-    return LF_OK;
+    return lf_features_column(frame, spec->target, "target", err);
 }
 
-/* Features learnt and their design built for the training days. */
-static int design_for(const lf_feature_spec *fs, const lf_frame *frame, const lf_calendar *cal,
-                      lf_date first, lf_date last, lf_features **features, lf_design **design,
+void lf_model_info_criteria(lf_model_info *info)
+{
+    double n = (double)info->nobs, k = (double)info->nparams;
+    info->aic = -2 * info->loglik + 2 * k;
+    info->bic = -2 * info->loglik + k * log(n);
+    info->aicc = n - k - 1 > 0 ? info->aic + 2 * k * (k + 1) / (n - k - 1) : INFINITY;
+}
+
+void lf_model_add_param(lf_model *m, const char *name, double value)
+{
+    if (m->nparams >= LF_MODEL_MAX_PARAMS)
+        return;
+    snprintf(m->params[m->nparams].name, sizeof m->params[0].name, "%s", name);
+    m->params[m->nparams++].value = value;
+}
+
+static int check_spec(const lf_model_spec *spec, lf_error *err)
+{
+    if ((unsigned)spec->kind > LF_MODEL_SNAIVE)
+        return lf_error_set(err, LF_ERR_ARG, "unknown model kind %d", (int)spec->kind);
+    if (memchr(spec->target, '\0', sizeof spec->target) == NULL || !spec->target[0])
+        return lf_error_set(err, LF_ERR_ARG, "the model needs a target column");
+    if (spec->ar_order < -1 || spec->ar_order > LF_AR_MAX)
+        return lf_error_set(err, LF_ERR_ARG, "AR order must be -1 (automatic) or 0..%d, "
+                            "got %d", LF_AR_MAX, spec->ar_order);
+    if (spec->ar_order == -1 && (spec->ar_max < 1 || spec->ar_max > LF_AR_MAX))
+        return lf_error_set(err, LF_ERR_ARG, "ar_max must be 1..%d, got %d", LF_AR_MAX,
+                            spec->ar_max);
+    if (spec->kind == LF_MODEL_SNAIVE && spec->season_lag != 7 && spec->season_lag != 364)
+        return lf_error_set(err, LF_ERR_ARG, "seasonal naive lag must be 7 (last week) or "
+                            "364 (same weekday last year), got %d", spec->season_lag);
+    return spec->kind == LF_MODEL_REGRESSION ? lf_feature_spec_check(&spec->features, err)
+                                             : LF_OK;
+}
+
+static int check_days(const lf_frame *frame, lf_date first, lf_date last, const char *what,
                       lf_error *err)
 {
-    *design = NULL;
-    int rc = lf_features_new(fs, frame, cal, first, last, features, err);
-    if (rc == LF_OK && (rc = lf_features_design(*features, frame, cal, first, last, design,
-                                                err)) != LF_OK) {
-        lf_features_free(*features);
-        *features = NULL;
-    }
-    return rc;
-}
-
-static size_t grid_points(const lf_temperature_spec *t)
-{
-    return (size_t)floor((t->grid_to - t->grid_from) / t->grid_step + 1e-9) + 1;
-}
-
-/* Try one pair of bases; its AICc, or NaN when that fit is impossible. */
-static double try_bases(const lf_model_spec *spec, double hdd, double cdd,
-                        const lf_frame *frame, const lf_calendar *cal, lf_date first,
-                        lf_date last, const double *y, const double *w)
-{
-    lf_feature_spec fs = spec->features;
-    lf_temperature_spec *t = &fs.temperature;
-    t->auto_hdd = t->auto_cdd = 0;
-    if (!isnan(hdd))
-        t->hdd[0] = hdd, t->nhdd = 1;
-    if (!isnan(cdd))
-        t->cdd[0] = cdd, t->ncdd = 1;
-    lf_features *f;
-    lf_design *d;
-    double aicc = NAN;
-    if (design_for(&fs, frame, cal, first, last, &f, &d, NULL) == LF_OK) {
-        if (lf_regress_aicc(d, y, w, &spec->fit, &aicc, NULL) != LF_OK)
-            aicc = NAN;
-        lf_design_free(d);
-        lf_features_free(f);
-    }
-    return aicc;
-}
-
-/* Try every base (pair) on the grid; resolve spec to the best. */
-static int grid_search(lf_model *m, const lf_frame *frame, const lf_calendar *cal,
-                       lf_date first, lf_date last, const double *y, const double *w,
-                       lf_error *err)
-{
-    lf_temperature_spec *t = &m->spec.features.temperature;
-    size_t np = grid_points(t), nh = t->auto_hdd ? np : 1, nc = t->auto_cdd ? np : 1;
-    m->grid = malloc(nh * nc * sizeof *m->grid);
-    if (!m->grid)
-        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the degree-day grid");
-    size_t best = 0;
-    for (size_t a = 0; a < nh; a++)
-        for (size_t b = 0; b < nc; b++) {
-            double h = t->auto_hdd ? t->grid_from + (double)a * t->grid_step : NAN;
-            double c = t->auto_cdd ? t->grid_from + (double)b * t->grid_step : NAN;
-            if (!isnan(h) && !isnan(c) && h > c)
-                continue; /* heating above cooling base makes no physical sense */
-            lf_grid_try *g = &m->grid[m->ngrid++];
-            *g = (lf_grid_try){h, c, try_bases(&m->spec, h, c, frame, cal, first, last, y, w)};
-            if (!isnan(g->aicc) && (isnan(m->grid[best].aicc) || g->aicc < m->grid[best].aicc))
-                best = m->ngrid - 1;
-        }
-    if (m->ngrid == 0 || isnan(m->grid[best].aicc))
-        return lf_error_set(err, LF_ERR_DATA, "degree-day grid search: no base on %g..%g "
-                            "gave a usable fit", t->grid_from, t->grid_to);
-    if (t->auto_hdd)
-        t->hdd[0] = m->grid[best].hdd, t->nhdd = 1;
-    if (t->auto_cdd)
-        t->cdd[0] = m->grid[best].cdd, t->ncdd = 1;
-    t->auto_hdd = t->auto_cdd = 0;
-    return LF_OK;
-}
-
-static int fit_model(lf_model *m, const lf_frame *frame, const lf_calendar *cal,
-                     lf_date first, lf_date last, lf_error *err)
-{
-    size_t n = (size_t)(last - first + 1);
-    double *y = malloc(n * sizeof *y), *w = malloc(n * sizeof *w);
-    int rc = y && w ? LF_OK : lf_error_set(err, LF_ERR_NOMEM, "out of memory for the target");
-    if (rc == LF_OK)
-        rc = target_and_weights(&m->spec, frame, first, n, y, w, err);
-    const lf_temperature_spec *t = &m->spec.features.temperature;
-    if (rc == LF_OK && (t->auto_hdd || t->auto_cdd))
-        rc = grid_search(m, frame, cal, first, last, y, w, err);
-    lf_design *d = NULL;
-    if (rc == LF_OK)
-        rc = design_for(&m->spec.features, frame, cal, first, last, &m->features, &d, err);
-    if (rc == LF_OK)
-        rc = lf_regress_fit(d, y, w, &m->spec.fit, &m->fit, err);
-    lf_design_free(d);
-    free(y);
-    free(w);
-    return rc;
+    if (first <= last && first >= frame->start && last <= lf_frame_end(frame))
+        return LF_OK;
+    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN], fa[LF_DATE_STRLEN], fb[LF_DATE_STRLEN];
+    lf_date_format(first, a);
+    lf_date_format(last, b);
+    lf_date_format(frame->start, fa);
+    lf_date_format(lf_frame_end(frame), fb);
+    return lf_error_set(err, LF_ERR_RANGE, "the %s days %s..%s must lie inside the data "
+                        "(%s..%s)", what, a, b, fa, fb);
 }
 
 int lf_model_fit(const lf_model_spec *spec, const lf_frame *frame, const lf_calendar *cal,
@@ -169,22 +100,25 @@ int lf_model_fit(const lf_model_spec *spec, const lf_frame *frame, const lf_cale
     if (!spec || !frame || !cal)
         return lf_error_set(err, LF_ERR_ARG, "lf_model_fit needs a spec, a frame and a "
                             "calendar");
-    if (memchr(spec->target, '\0', sizeof spec->target) == NULL || !spec->target[0])
-        return lf_error_set(err, LF_ERR_ARG, "the model needs a target column");
-    int rc = lf_feature_spec_check(&spec->features, err);
-    if (rc == LF_OK && (first > last || first < frame->start || last > lf_frame_end(frame)))
-        rc = lf_error_set(err, LF_ERR_RANGE, "the training days must lie inside the data");
+    int rc = check_spec(spec, err);
+    if (rc == LF_OK)
+        rc = check_days(frame, first, last, "training", err);
     lf_model *m = rc == LF_OK ? calloc(1, sizeof *m) : NULL;
     if (rc == LF_OK && !m)
         rc = lf_error_set(err, LF_ERR_NOMEM, "out of memory for a model");
     if (rc != LF_OK)
         return rc;
     m->spec = *spec;
-    rc = fit_model(m, frame, cal, first, last, err);
+    m->first = first;
+    m->last = last;
+    m->info.kind = spec->kind;
+    rc = spec->kind == LF_MODEL_SNAIVE ? lf_model_fit_snaive(m, frame, err)
+                                       : lf_model_fit_regression(m, frame, cal, err);
     if (rc != LF_OK) {
         lf_model_free(m);
         return rc;
     }
+    lf_model_info_criteria(&m->info);
     *out = m;
     return LF_OK;
 }
@@ -196,20 +130,56 @@ int lf_model_predict(const lf_model *model, const lf_frame *frame, const lf_cale
     if (!out)
         return lf_error_set(err, LF_ERR_ARG, "lf_model_predict needs out");
     *out = NULL;
-    if (!model)
-        return lf_error_set(err, LF_ERR_ARG, "lf_model_predict needs a model");
-    lf_design *d;
-    int rc = lf_features_design(model->features, frame, cal, first, last, &d, err);
-    if (rc == LF_OK) {
-        rc = lf_regress_predict(model->fit, d, level, out, err);
-        lf_design_free(d);
-    }
+    if (!model || !frame || !cal)
+        return lf_error_set(err, LF_ERR_ARG, "lf_model_predict needs a model, a frame and "
+                            "a calendar");
+    if (!(level > 0 && level < 1))
+        return lf_error_set(err, LF_ERR_ARG, "interval level must be between 0 and 1 "
+                            "(e.g. 0.95), got %g", level);
+    int rc = check_days(frame, first, last, "forecast", err);
+    if (rc != LF_OK)
+        return rc;
+    if (model->spec.kind == LF_MODEL_SNAIVE)
+        return lf_model_predict_snaive(model, frame, first, last, level, out, err);
+    return lf_model_predict_regression(model, frame, cal, first, last, level, out, err);
+}
+
+int lf_model_simulate(const lf_model *model, const lf_frame *frame, const lf_calendar *cal,
+                      lf_date first, lf_date last, size_t npaths, unsigned long seed,
+                      double *paths, lf_error *err)
+{
+    if (!model || !frame || !cal || !paths || npaths == 0)
+        return lf_error_set(err, LF_ERR_ARG, "lf_model_simulate needs a model, a frame, a "
+                            "calendar and room for at least one path");
+    int rc = check_days(frame, first, last, "simulation", err);
+    if (rc != LF_OK)
+        return rc;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!rng)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for a random generator");
+    gsl_rng_set(rng, seed);
+    rc = model->spec.kind == LF_MODEL_SNAIVE
+             ? lf_model_simulate_snaive(model, frame, first, last, npaths, rng, paths, err)
+             : lf_model_simulate_regression(model, frame, cal, first, last, npaths, rng, paths,
+                                            err);
+    gsl_rng_free(rng);
     return rc;
 }
 
 const lf_model_spec *lf_model_spec_of(const lf_model *model)
 {
     return &model->spec;
+}
+
+const lf_model_info *lf_model_info_of(const lf_model *model)
+{
+    return &model->info;
+}
+
+const lf_param *lf_model_params(const lf_model *model, size_t *nparams)
+{
+    *nparams = model->nparams;
+    return model->params;
 }
 
 const lf_regress *lf_model_regress(const lf_model *model)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_internal.h"
 #include "regress_internal.h"
 
 void lf_prediction_free(lf_prediction *pred)
@@ -21,21 +22,25 @@ void lf_prediction_free(lf_prediction *pred)
     free(pred);
 }
 
-static lf_prediction *allocate(size_t n)
+lf_prediction *lf_prediction_new(size_t n, lf_date first, double level, lf_error *err)
 {
     lf_prediction *p = calloc(1, sizeof *p);
-    if (!p)
-        return NULL;
-    p->mean = malloc(n * sizeof(double));
-    p->lower = malloc(n * sizeof(double));
-    p->upper = malloc(n * sizeof(double));
-    p->se_fit = malloc(n * sizeof(double));
-    p->contrib = malloc(n * LF_DRIVER_COUNT * sizeof(double));
-    p->flags = malloc(n * sizeof(unsigned));
-    if (!p->mean || !p->lower || !p->upper || !p->se_fit || !p->contrib || !p->flags) {
+    if (p) {
+        p->mean = malloc(n * sizeof(double));
+        p->lower = malloc(n * sizeof(double));
+        p->upper = malloc(n * sizeof(double));
+        p->se_fit = malloc(n * sizeof(double));
+        p->contrib = calloc(n * LF_DRIVER_COUNT, sizeof(double));
+        p->flags = calloc(n, sizeof(unsigned));
+    }
+    if (!p || !p->mean || !p->lower || !p->upper || !p->se_fit || !p->contrib || !p->flags) {
         lf_prediction_free(p);
+        lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu predictions", n);
         return NULL;
     }
+    p->nrows = n;
+    p->first = first;
+    p->level = level;
     return p;
 }
 
@@ -119,13 +124,9 @@ int lf_regress_predict(const lf_regress *fit, const lf_design *design, double le
     int rc = same_columns(fit, design, err);
     if (rc != LF_OK)
         return rc;
-    lf_prediction *p = allocate(design->nrows);
+    lf_prediction *p = lf_prediction_new(design->nrows, design->first, level, err);
     if (!p)
-        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu predictions",
-                            design->nrows);
-    p->nrows = design->nrows;
-    p->first = design->first;
-    p->level = level;
+        return LF_ERR_NOMEM;
     double df = fit->priv_->tquant_df;
     /* df > 0 always holds for a fit (at least one more row than coefficients);
      * checked anyway so GSL's error handler can never be reached. */

@@ -78,7 +78,7 @@ def test_predictions_add_up_and_cover_the_test_days(lfc, sample_dir, tmp_path):
     assert r.returncode == 0, r.stderr
     p = pd.read_csv(tmp_path / "predictions.csv", parse_dates=["date"])
     assert p.date.min() == pd.Timestamp("2024-01-01") and len(p) == 91
-    parts = p[["base", "trend", "calendar", "weather", "economy", "event"]].sum(axis=1)
+    parts = p[["base", "trend", "calendar", "weather", "economy", "event", "recent"]].sum(axis=1)
     np.testing.assert_allclose(parts, p.predicted, rtol=1e-9)
     assert ((p.lower < p.predicted) & (p.predicted < p.upper)).all()
     assert p.actual.notna().all()
