@@ -634,3 +634,155 @@ Test(model, hot_day_beyond_training_follows_the_tangent)
     lf_calendar_free(cal);
     lf_frame_free(f);
 }
+
+/* ---- AR errors, seasonal naive, simulation ------------------------------------------ */
+
+/* y = 1000 + e, e_t = 0.6 e_{t-1} + a_t with a fixed pseudo-random a_t. */
+static lf_frame *ar1_frame(size_t n)
+{
+    lf_frame *f = lf_frame_new(D(2023, 1, 1), n, NULL);
+    double *y = lf_frame_add_column(f, "energy_mwh", "MWh", NULL);
+    double e = 0;
+    unsigned s = 12345;
+    for (size_t t = 0; t < n; t++) {
+        s = s * 1103515245u + 12345u;
+        double a = ((double)(s >> 8 & 0xffff) / 65536.0 - 0.5) * 20; /* uniform +-10 */
+        e = 0.6 * e + a;
+        y[t] = 1000 + e;
+    }
+    return f;
+}
+
+static lf_model *ar_model(const lf_frame *f, const lf_calendar *cal, int order, lf_date last)
+{
+    lf_model_spec spec;
+    lf_model_spec_init(&spec);
+    spec.ar_order = order;
+    lf_model *m;
+    lf_error err;
+    cr_assert_eq(lf_model_fit(&spec, f, cal, f->start, last, &m, &err), LF_OK, "%s",
+                 err.message);
+    return m;
+}
+
+/* Forecasts from day 300: mean_h = b0 + phi^h e_300 exactly, the "recent"
+ * share is phi^h e_300, and the interval is z sqrt(se^2 + sigma_a^2 sum psi^2)
+ * with psi_j = phi^j. */
+Test(model, ar1_errors_decay_towards_the_regression)
+{
+    lf_frame *f = ar1_frame(400);
+    lf_calendar *cal = lf_calendar_new(2023, 2024, NULL);
+    lf_model *m = ar_model(f, cal, 1, D(2023, 1, 1) + 299);
+    size_t np;
+    const lf_param *par = lf_model_params(m, &np);
+    cr_assert_eq(np, 2);
+    cr_assert_str_eq(par[0].name, "ar1");
+    double phi = par[0].value, sa = par[1].value;
+    cr_assert(fabs(phi - 0.6) < 0.1, "phi %g", phi);
+    cr_assert_str_eq(lf_model_info_of(m)->name, "regression+AR(1)");
+    double b0 = lf_model_regress(m)->coef[0].estimate;
+    double e300 = f->cols[0].values[299] - b0;
+    lf_prediction *p;
+    lf_error err;
+    cr_assert_eq(lf_model_predict(m, f, cal, D(2023, 1, 1) + 300, D(2023, 1, 1) + 304, 0.95,
+                                  &p, &err), LF_OK, "%s", err.message);
+    double z = gsl_cdf_ugaussian_Pinv(0.975), sum_psi2 = 0;
+    for (size_t h = 1; h <= 5; h++) {
+        double share = pow(phi, (double)h) * e300;
+        sum_psi2 += pow(phi, 2.0 * (double)(h - 1));
+        near(p->mean[h - 1], b0 + share, 1e-10, "mean");
+        near(lf_prediction_contrib(p, h - 1, LF_DRIVER_RECENT), share, 1e-9, "recent share");
+        double se = p->se_fit[h - 1];
+        near(p->upper[h - 1] - p->mean[h - 1], z * sqrt(se * se + sa * sa * sum_psi2), 1e-10,
+             "half width");
+    }
+    lf_prediction_free(p);
+    lf_model_free(m);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+}
+
+Test(model, ar_order_auto_finds_the_dependence)
+{
+    lf_frame *f = ar1_frame(400);
+    lf_calendar *cal = lf_calendar_new(2023, 2024, NULL);
+    lf_model *m = ar_model(f, cal, -1, lf_frame_end(f));
+    size_t np;
+    const lf_param *par = lf_model_params(m, &np);
+    cr_assert_geq(np, 2, "an AR order >= 1 was chosen");
+    cr_assert(fabs(par[0].value - 0.6) < 0.15, "ar1 %g", par[0].value);
+    lf_model_free(m);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+}
+
+/* y_t = pattern[weekday] + 0.5 t: every lag-7 difference is 3.5, so sigma =
+ * 3.5; the forecast repeats the last week; the k-th week ahead has the
+ * interval +- z 3.5 sqrt(k). */
+Test(model, seasonal_naive_repeats_the_last_week)
+{
+    const double pattern[7] = {100, 110, 105, 108, 112, 80, 70};
+    lf_frame *f = lf_frame_new(D(2024, 1, 1), 40, NULL);
+    double *y = lf_frame_add_column(f, "energy_mwh", "MWh", NULL);
+    for (size_t t = 0; t < 40; t++)
+        y[t] = pattern[t % 7] + 0.5 * (double)t;
+    lf_calendar *cal = lf_calendar_new(2024, 2024, NULL);
+    lf_model_spec spec;
+    lf_model_spec_init(&spec);
+    spec.kind = LF_MODEL_SNAIVE;
+    lf_model *m;
+    lf_error err;
+    cr_assert_eq(lf_model_fit(&spec, f, cal, f->start, D(2024, 1, 30), &m, &err), LF_OK, "%s",
+                 err.message);
+    near(lf_model_info_of(m)->sigma, 3.5, 1e-12, "sigma");
+    cr_assert_null(lf_model_regress(m));
+    lf_prediction *p;
+    cr_assert_eq(lf_model_predict(m, f, cal, D(2024, 1, 31), D(2024, 2, 9), 0.95, &p, &err),
+                 LF_OK, "%s", err.message);
+    double z = gsl_cdf_ugaussian_Pinv(0.975);
+    for (size_t i = 0; i < 10; i++) {
+        size_t k = i / 7 + 1, t = 30 + i;
+        near(p->mean[i], y[t - 7 * k], 1e-12, "last week's value");
+        near(p->upper[i] - p->mean[i], z * 3.5 * sqrt((double)k), 1e-12, "half width");
+        near(lf_prediction_contrib(p, i, LF_DRIVER_BASE), p->mean[i], 1e-12, "all base");
+    }
+    lf_prediction_free(p);
+    lf_model_free(m);
+    spec.season_lag = 30;
+    cr_assert_eq(lf_model_fit(&spec, f, cal, f->start, D(2024, 1, 30), &m, &err), LF_ERR_ARG);
+    cr_assert_null(m);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+}
+
+/* Same seed, same paths; another seed, other paths; the paths' mean tracks
+ * the forecast mean. */
+Test(model, simulated_paths_are_seeded)
+{
+    lf_frame *f = ar1_frame(400);
+    lf_calendar *cal = lf_calendar_new(2023, 2024, NULL);
+    lf_model *m = ar_model(f, cal, 1, D(2023, 1, 1) + 299);
+    enum { PATHS = 4000, H = 3 };
+    static double a[PATHS * H], b[PATHS * H], c[PATHS * H];
+    lf_date first = D(2023, 1, 1) + 300, last = first + H - 1;
+    lf_error err;
+    cr_assert_eq(lf_model_simulate(m, f, cal, first, last, PATHS, 7, a, &err), LF_OK, "%s",
+                 err.message);
+    cr_assert_eq(lf_model_simulate(m, f, cal, first, last, PATHS, 7, b, &err), LF_OK);
+    cr_assert_eq(lf_model_simulate(m, f, cal, first, last, PATHS, 8, c, &err), LF_OK);
+    cr_assert_eq(memcmp(a, b, sizeof a), 0);
+    cr_assert_neq(memcmp(a, c, sizeof a), 0);
+    lf_prediction *p;
+    cr_assert_eq(lf_model_predict(m, f, cal, first, last, 0.95, &p, &err), LF_OK);
+    for (size_t t = 0; t < H; t++) {
+        double mean = 0;
+        for (size_t k = 0; k < PATHS; k++)
+            mean += a[k * H + t] / PATHS;
+        /* standard error of a 4000-path mean is sigma/63 ~ 0.1 */
+        cr_assert(fabs(mean - p->mean[t]) < 0.6, "day %zu: %g vs %g", t, mean, p->mean[t]);
+    }
+    lf_prediction_free(p);
+    lf_model_free(m);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+}
