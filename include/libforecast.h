@@ -20,6 +20,7 @@
 #include "libforecast/design.h"
 #include "libforecast/features.h"
 #include "libforecast/regress.h"
+#include "libforecast/metrics.h"
 #include "libforecast/model.h"
 
 #ifdef __cplusplus
