@@ -40,39 +40,6 @@ typedef struct fit_run {
     const double *actual; /* target on the predicted days */
 } fit_run;
 
-/* Accuracy of predictions against actuals where both exist. */
-typedef struct accuracy {
-    size_t n;
-    double mape, rmse, bias, coverage;
-} accuracy;
-
-static accuracy score(const fit_run *r)
-{
-    accuracy a = {0, 0, 0, 0, 0};
-    const lf_prediction *p = r->pred;
-    size_t n_pct = 0;
-    for (size_t i = 0; i < p->nrows; i++) {
-        double y = r->actual[i], f = p->mean[i];
-        if (isnan(y) || isnan(f))
-            continue;
-        a.n++;
-        a.rmse += (f - y) * (f - y);
-        a.bias += f - y;
-        a.coverage += y >= p->lower[i] && y <= p->upper[i];
-        if (y != 0) {
-            a.mape += fabs((f - y) / y);
-            n_pct++;
-        }
-    }
-    if (a.n) {
-        a.rmse = sqrt(a.rmse / (double)a.n);
-        a.bias /= (double)a.n;
-        a.coverage /= (double)a.n;
-        a.mape = n_pct ? 100 * a.mape / (double)n_pct : NAN;
-    }
-    return a;
-}
-
 /* ---- the run ----------------------------------------------------------------- */
 
 static int choose_days(fit_run *r, lf_error *err)
@@ -222,21 +189,46 @@ static size_t count_flag(const lf_prediction *p, unsigned flag)
     return n;
 }
 
+/* Monthly MAPE over complete months: sums for energy, peaks for MW targets. */
+static void print_monthly_accuracy(const fit_run *r)
+{
+    const lf_prediction *p = r->pred;
+    long c = lf_frame_column_index(r->project->daily, lf_model_spec_of(r->model)->target);
+    int peak = c >= 0 && strcmp(r->project->daily->cols[c].unit, "MW") == 0;
+    lf_date *starts = NULL;
+    double *actual = NULL, *forecast = NULL;
+    size_t n = 0;
+    lf_accuracy acc;
+    if (lf_accuracy_aggregate(p->first, p->nrows, r->actual, p->mean, LF_PERIOD_MONTH,
+                              peak ? LF_AGG_MAX : LF_AGG_SUM, &starts, &actual, &forecast, &n,
+                              NULL) == LF_OK && n > 0 &&
+        lf_accuracy_compute(actual, forecast, NULL, NULL, n, 0.95, NAN, &acc, NULL) == LF_OK)
+        printf("Monthly %s over %zu complete months: MAPE %.2f%%, bias %+.2f%%\n",
+               peak ? "peaks" : "totals", n, acc.mape, acc.bias_pct);
+    free(starts);
+    free(actual);
+    free(forecast);
+}
+
 static void print_accuracy(const fit_run *r)
 {
     char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
     lf_date_format(r->pred_first, a);
     lf_date_format(r->pred_last, b);
-    accuracy acc = score(r);
+    const lf_prediction *p = r->pred;
+    lf_accuracy acc;
+    if (lf_accuracy_compute(r->actual, p->mean, p->lower, p->upper, p->nrows, p->level, NAN,
+                            &acc, NULL) != LF_OK)
+        return;
     printf("\n%s %s .. %s: %zu days with actuals", r->has_test ? "Test" : "In-sample", a, b,
            acc.n);
     if (acc.n)
         printf("; MAPE %.2f%%, RMSE %.6g, bias %+.6g, %.0f%% interval coverage %.1f%%",
-               acc.mape, acc.rmse, acc.bias, 100 * r->pred->level, 100 * acc.coverage);
+               acc.mape, acc.rmse, acc.bias, 100 * p->level, 100 * acc.coverage);
     printf("\n");
-    size_t t = count_flag(r->pred, LF_FLAG_TEMPERATURE_RANGE),
-           e = count_flag(r->pred, LF_FLAG_ECONOMY_RANGE),
-           miss = count_flag(r->pred, LF_FLAG_MISSING_INPUT);
+    print_monthly_accuracy(r);
+    size_t t = count_flag(p, LF_FLAG_TEMPERATURE_RANGE),
+           e = count_flag(p, LF_FLAG_ECONOMY_RANGE), miss = count_flag(p, LF_FLAG_MISSING_INPUT);
     if (t || e || miss)
         printf("Flagged days: %zu with temperature outside the training range (squared "
                "terms continue linearly there), %zu with an economic driver outside it, "
