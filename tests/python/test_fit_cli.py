@@ -60,7 +60,8 @@ def test_coefficients_match_statsmodels(lfc, sample_dir, tmp_path):
     daily = pd.read_csv(tmp_path / "ingest" / "daily.csv", parse_dates=["date"]).set_index("date")
     r = run(lfc, "fit", "--config", cfg, "--out", str(tmp_path / "fit"))
     assert r.returncode == 0, r.stderr
-    assert "daily regression of energy_mwh (ols)" in r.stdout
+    assert "daily regression model of energy_mwh" in r.stdout
+    assert "Regression by ols" in r.stdout
     ref = statsmodels_fit(daily)
     coef = pd.read_csv(tmp_path / "fit" / "coefficients.csv").set_index("name")
     assert list(coef.index) == list(ref.params.index)
