@@ -94,9 +94,14 @@
  *       scale: 1                   non-zero multiplier (default 1)
  *       unit: bn CNY               unit text for the output
  *       delimiter: ","
- *   model:                         daily regression (lfc fit; model.h, features.h)
+ *   model:                         daily model (lfc fit; model.h, features.h)
+ *     kind: regression             regression (default) | snaive (seasonal naive)
  *     target: energy_mwh           daily column to explain (default energy_mwh;
  *                                  peak_mw for the daily peak)
+ *     ar_order: auto               regression errors: 0 (default) none, 1..14, or
+ *                                  auto (AICc over 0..ar_max)
+ *     ar_max: 7                    highest order auto tries (1..14)
+ *     season_lag: 7                snaive: 7 (last week) or 364 (last year)
  *     method: ols                  ols (default) | wls | ridge
  *     ridge_lambda: 1              ridge penalty on standardised columns (>= 0)
  *     collinear: drop              drop (default: left out with a note) | reject
