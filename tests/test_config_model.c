@@ -155,3 +155,23 @@ Test(config_model, located_errors)
     expect_error("name: x\nmodel:\n  train: {first: 2022-01-01, last: 2021-01-01}\n",
                  "project.yaml:3:36: 'last' (2021-01-01) is before 'first' (2022-01-01)");
 }
+
+Test(config_model, kind_and_error_process)
+{
+    lf_config *cfg = load("name: x\nmodel: {kind: snaive, season_lag: 364}\n");
+    cr_assert_eq(cfg->model.spec.kind, LF_MODEL_SNAIVE);
+    cr_assert_eq(cfg->model.spec.season_lag, 364);
+    lf_config_free(cfg);
+    cfg = load("name: x\nmodel: {ar_order: auto, ar_max: 10}\n");
+    cr_assert_eq(cfg->model.spec.ar_order, -1);
+    cr_assert_eq(cfg->model.spec.ar_max, 10);
+    lf_config_free(cfg);
+    cfg = load("name: x\nmodel: {ar_order: 2}\n");
+    cr_assert_eq(cfg->model.spec.ar_order, 2);
+    lf_config_free(cfg);
+    expect_error("name: x\nmodel: {season_lag: 30}\n",
+                 "project.yaml:2:21: 'season_lag' in 'model' must be one of 7, 364, got 30");
+    expect_error("name: x\nmodel: {kind: tbats}\n",
+                 "project.yaml:2:15: 'kind' in 'model' must be one of regression, snaive, got "
+                 "'tbats'");
+}
