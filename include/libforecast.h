@@ -22,6 +22,7 @@
 #include "libforecast/regress.h"
 #include "libforecast/metrics.h"
 #include "libforecast/model.h"
+#include "libforecast/ets.h"
 
 #ifdef __cplusplus
 extern "C" {
