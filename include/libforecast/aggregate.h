@@ -27,6 +27,10 @@ extern "C" {
 
 typedef enum lf_period_kind { LF_PERIOD_MONTH = 0, LF_PERIOD_YEAR = 1 } lf_period_kind;
 
+/* First and last day of the calendar month or year containing date. */
+lf_date lf_period_start(lf_date date, lf_period_kind kind);
+lf_date lf_period_end(lf_date date, lf_period_kind kind);
+
 typedef struct lf_period_summary {
     int year, month;       /* month = 0 for years */
     lf_date first, last;   /* calendar bounds of the period */

@@ -7,19 +7,19 @@
 
 #include "libforecast/atomic.h"
 
-static lf_date period_end(lf_date first, lf_period_kind kind)
+lf_date lf_period_end(lf_date date, lf_period_kind kind)
 {
     int y, m;
-    lf_date_to_ymd(first, &y, &m, NULL);
+    lf_date_to_ymd(date, &y, &m, NULL);
     if (kind == LF_PERIOD_YEAR)
         return lf_date_from_ymd(y, 12, 31);
     return lf_date_from_ymd(y, m, lf_days_in_month(y, m));
 }
 
-static lf_date period_start(lf_date d, lf_period_kind kind)
+lf_date lf_period_start(lf_date date, lf_period_kind kind)
 {
     int y, m;
-    lf_date_to_ymd(d, &y, &m, NULL);
+    lf_date_to_ymd(date, &y, &m, NULL);
     return lf_date_from_ymd(y, kind == LF_PERIOD_YEAR ? 1 : m, 1);
 }
 
@@ -35,7 +35,7 @@ static lf_period_summary summarize_one(const lf_frame *f, const load_cols *c, lf
     if (kind == LF_PERIOD_YEAR)
         s.month = 0;
     s.first = first;
-    s.last = period_end(first, kind);
+    s.last = lf_period_end(first, kind);
     s.days = (int)(s.last - s.first) + 1;
     double energy = 0, peak = -INFINITY, min = INFINITY, tsum = 0;
     int tn = 0;
@@ -78,14 +78,15 @@ int lf_summarize(const lf_frame *daily, lf_period_kind kind, const char *prefix,
         return lf_error_set(err, LF_ERR_NOTFOUND, "the frame has no columns %s and %s",
                             name[0], name[1]);
     size_t count = 0;
-    for (lf_date p = period_start(daily->start, kind); p <= lf_frame_end(daily);
-         p = period_end(p, kind) + 1)
+    for (lf_date p = lf_period_start(daily->start, kind); p <= lf_frame_end(daily);
+         p = lf_period_end(p, kind) + 1)
         count++;
     lf_period_summary *s = malloc(count * sizeof *s);
     if (!s)
         return lf_error_set(err, LF_ERR_NOMEM, "out of memory summarizing");
     size_t i = 0;
-    for (lf_date p = period_start(daily->start, kind); i < count; p = period_end(p, kind) + 1)
+    for (lf_date p = lf_period_start(daily->start, kind); i < count;
+         p = lf_period_end(p, kind) + 1)
         s[i++] = summarize_one(daily, &c, p, kind);
     *out = s;
     *n = count;

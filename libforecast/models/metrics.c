@@ -171,22 +171,6 @@ int lf_mase_scale(const double *train, size_t n, int season, double *scale, lf_e
 
 /* ---- calendar aggregation ----------------------------------------------------- */
 
-static lf_date period_start(lf_date d, lf_period_kind kind)
-{
-    int y, m;
-    lf_date_to_ymd(d, &y, &m, NULL);
-    return lf_date_from_ymd(y, kind == LF_PERIOD_YEAR ? 1 : m, 1);
-}
-
-static lf_date period_end(lf_date start, lf_period_kind kind)
-{
-    int y, m;
-    lf_date_to_ymd(start, &y, &m, NULL);
-    if (kind == LF_PERIOD_YEAR)
-        return lf_date_from_ymd(y, 12, 31);
-    return lf_date_from_ymd(y, m, lf_days_in_month(y, m));
-}
-
 static int check_aggregate_args(lf_date first, size_t n, const double *actual,
                                 const double *forecast, lf_period_kind kind,
                                 lf_agg_stat stat, lf_error *err)
@@ -268,7 +252,8 @@ static void agg_free(agg_out *o)
 static size_t count_periods(lf_date first, lf_date last, lf_period_kind kind)
 {
     size_t cap = 0;
-    for (lf_date ps = period_start(first, kind); ps <= last; ps = period_end(ps, kind) + 1)
+    for (lf_date ps = lf_period_start(first, kind); ps <= last;
+         ps = lf_period_end(ps, kind) + 1)
         cap++;
     return cap;
 }
@@ -276,8 +261,9 @@ static size_t count_periods(lf_date first, lf_date last, lf_period_kind kind)
 static void collect(lf_date first, lf_date last, const double *actual, const double *forecast,
                     lf_period_kind kind, lf_agg_stat stat, agg_out *o)
 {
-    for (lf_date ps = period_start(first, kind); ps <= last; ps = period_end(ps, kind) + 1) {
-        lf_date pe = period_end(ps, kind);
+    for (lf_date ps = lf_period_start(first, kind); ps <= last;
+         ps = lf_period_end(ps, kind) + 1) {
+        lf_date pe = lf_period_end(ps, kind);
         if (ps < first || pe > last)
             continue; /* only partly inside the arrays */
         size_t i0 = (size_t)(ps - first), i1 = (size_t)(pe - first);
