@@ -44,8 +44,6 @@ size_t lf_ets_recursion(const lf_ets_spec *spec, const lf_ets_par *par, const do
                         size_t n, double *ring, double *fitted, double *sse, double *level,
                         double *trend);
 
-/* -n/2 (log(2 pi SSE / n) + 1). */
-double lf_ets_loglik_of(double sse, size_t n);
 
 /* Checks shared by lf_ets_fit and lf_ets_smooth: spec, out, length, data. */
 int lf_ets_check_fit_args(const lf_ets_spec *spec, const double *y, size_t n, lf_ets **out,

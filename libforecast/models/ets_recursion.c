@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "ets_internal.h"
-
-static const double TWO_PI = 6.283185307179586476925286766559;
+#include "likelihood.h"
 
 static int nomem(lf_error *err)
 {
@@ -61,12 +60,6 @@ size_t lf_ets_recursion(const lf_ets_spec *spec, const lf_ets_par *par, const do
     *level = l;
     *trend = b;
     return 0;
-}
-
-double lf_ets_loglik_of(double sse, size_t n)
-{
-    double dn = (double)n;
-    return -0.5 * dn * (log(TWO_PI * sse / dn) + 1);
 }
 
 static int check_params(const lf_ets_spec *spec, const double *params, lf_error *err)
@@ -131,7 +124,7 @@ int lf_ets_loglik(const lf_ets_spec *spec, const double *params, const double *y
         return diverged(err, bad, n);
     if (is_exact(sse, y, n))
         return exact_fit(err);
-    *loglik = lf_ets_loglik_of(sse, n);
+    *loglik = lf_gaussian_loglik(sse, (double)n);
     return LF_OK;
 }
 
@@ -189,10 +182,8 @@ static void summarise(lf_ets *fit, const lf_ets_spec *spec, const lf_ets_par *pa
     fit->sse = sse;
     fit->mse = sse / dn;
     fit->sigma = sqrt(sse / (dn - k + 1));
-    fit->loglik = lf_ets_loglik_of(sse, n);
-    fit->aic = -2 * fit->loglik + 2 * k;
-    fit->aicc = fit->aic + 2 * k * (k + 1) / (dn - k - 1);
-    fit->bic = -2 * fit->loglik + k * log(dn);
+    fit->loglik = lf_gaussian_loglik(sse, dn);
+    lf_criteria(fit->loglik, dn, k, &fit->aic, &fit->aicc, &fit->bic); /* n > k + 2 always */
     fit->converged = 1;
 }
 

@@ -9,6 +9,7 @@
 
 #include "features_internal.h"
 #include "model_internal.h"
+#include "likelihood.h"
 
 const char *lf_model_kind_name(lf_model_kind kind)
 {
@@ -44,10 +45,8 @@ const double *lf_model_target(const lf_model_spec *spec, const lf_frame *frame, 
 
 void lf_model_info_criteria(lf_model_info *info)
 {
-    double n = (double)info->nobs, k = (double)info->nparams;
-    info->aic = -2 * info->loglik + 2 * k;
-    info->bic = -2 * info->loglik + k * log(n);
-    info->aicc = n - k - 1 > 0 ? info->aic + 2 * k * (k + 1) / (n - k - 1) : INFINITY;
+    lf_criteria(info->loglik, (double)info->nobs, info->nparams, &info->aic, &info->aicc,
+                &info->bic);
 }
 
 void lf_model_add_param(lf_model *m, const char *name, double value)

@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "model_internal.h"
-
-static const double TWO_PI = 6.283185307179586476925286766559;
+#include "likelihood.h"
 
 /* Row t belongs to the comparison sample of orders up to `start`: e_t and
  * its `start` previous values are all known. */
@@ -48,15 +47,12 @@ static int lag_fit(const double *e, size_t n, int p, size_t start, lf_regress **
     return rc;
 }
 
-static double gaussian_loglik(double ssr, size_t n)
-{
-    return -(double)n / 2 * (log(TWO_PI * ssr / (double)n) + 1);
-}
-
+/* AICc of AR(p) with sigma counted. */
 static double aicc_of(double ssr, size_t n, int p)
 {
-    double k = p + 1, ll = gaussian_loglik(ssr, n), nn = (double)n;
-    return nn - k - 1 > 0 ? -2 * ll + 2 * k + 2 * k * (k + 1) / (nn - k - 1) : INFINITY;
+    double aic, aicc, bic;
+    lf_criteria(lf_gaussian_loglik(ssr, (double)n), (double)n, p + 1, &aic, &aicc, &bic);
+    return aicc;
 }
 
 /* All roots of 1 - phi_1 z - .. - phi_p z^p outside the unit circle? */
@@ -145,7 +141,7 @@ int lf_ar_fit(const double *e, size_t n, int order, int max_order, lf_ar *out, l
     out->p = p;
     out->nobs = fit->stats.nobs;
     out->sigma2 = fit->stats.ssr / (double)fit->stats.nobs;
-    out->loglik = gaussian_loglik(fit->stats.ssr, fit->stats.nobs);
+    out->loglik = lf_gaussian_loglik(fit->stats.ssr, (double)fit->stats.nobs);
     lf_regress_free(fit);
     double root;
     if (!stationary(out->phi, p, &root))

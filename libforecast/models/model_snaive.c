@@ -7,8 +7,7 @@
 #include <stdlib.h>
 
 #include "model_internal.h"
-
-static const double TWO_PI = 6.283185307179586476925286766559;
+#include "likelihood.h"
 
 int lf_model_fit_snaive(lf_model *m, const lf_frame *frame, lf_error *err)
 {
@@ -33,7 +32,7 @@ int lf_model_fit_snaive(lf_model *m, const lf_frame *frame, lf_error *err)
     m->info.nobs = n;
     m->info.nparams = 1;
     m->info.sigma = m->snaive_sigma;
-    m->info.loglik = -(double)n / 2 * (log(TWO_PI * ssr / (double)n) + 1);
+    m->info.loglik = lf_gaussian_loglik(ssr, (double)n);
     lf_model_add_param(m, "lag", lag);
     lf_model_add_param(m, "sigma", m->snaive_sigma);
     return LF_OK;

@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "regress_internal.h"
-
-static const double TWO_PI = 6.283185307179586476925286766559;
+#include "likelihood.h"
 
 static int nomem(lf_error *err)
 {
@@ -102,14 +101,12 @@ int lf_lsq_unscaled_cov(lf_lsq *q, double *cov, lf_error *err)
 void lf_lsq_criteria(const lf_lsq *q, double *loglik, double *aic, double *aicc, double *bic)
 {
     double n = (double)q->m, k = q->k_eff;
-    double ll = -n / 2 * (log(TWO_PI * q->ssr / n) + 1);
+    double ll = lf_gaussian_loglik(q->ssr, n);
     if (q->opt.method == LF_FIT_WLS)
         for (size_t r = 0; r < q->m; r++)
             ll += 0.5 * log(q->w[q->rows[r]]);
     *loglik = ll;
-    *aic = -2 * ll + 2 * k;
-    *bic = -2 * ll + k * log(n);
-    *aicc = n - k - 1 > 0 ? *aic + 2 * k * (k + 1) / (n - k - 1) : INFINITY;
+    lf_criteria(ll, n, k, aic, aicc, bic);
 }
 
 /* 2-norm condition number of the kept columns scaled to unit length. */
