@@ -586,6 +586,11 @@ Test(model, fit_errors_unknown_target_and_days_outside_the_frame)
                  LF_ERR_RANGE);
     cr_assert_eq(lf_model_fit(&spec, f, cal, f->start, lf_frame_end(f) + 1, &m, &err),
                  LF_ERR_RANGE);
+    cr_assert(strstr(err.message, "training days") && strstr(err.message, "inside the data"),
+              "%s", err.message);
+    /* reversed days are the caller's mistake, as in lf_features_new */
+    cr_assert_eq(lf_model_fit(&spec, f, cal, f->start + 5, f->start, &m, &err), LF_ERR_ARG);
+    cr_assert(strstr(err.message, "the first is after the last"), "%s", err.message);
     cr_assert_null(m);
     lf_calendar_free(cal);
     lf_frame_free(f);

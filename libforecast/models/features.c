@@ -41,8 +41,8 @@ const double *lf_features_column(const lf_frame *frame, const char *name, const 
     return NULL;
 }
 
-static int check_days(const lf_frame *frame, const lf_calendar *cal, lf_date first,
-                      lf_date last, const char *what, lf_error *err)
+int lf_days_in_frame(const lf_frame *frame, lf_date first, lf_date last, const char *what,
+                     lf_error *err)
 {
     char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN], fa[LF_DATE_STRLEN], fb[LF_DATE_STRLEN];
     lf_date_format(first, a);
@@ -56,6 +56,16 @@ static int check_days(const lf_frame *frame, const lf_calendar *cal, lf_date fir
         return lf_error_set(err, LF_ERR_RANGE, "%s days %s..%s are not all inside the data "
                             "(%s..%s)", what, a, b, fa, fb);
     }
+    return LF_OK;
+}
+
+/* Days inside the frame and covered by the calendar. */
+static int check_days(const lf_frame *frame, const lf_calendar *cal, lf_date first,
+                      lf_date last, const char *what, lf_error *err)
+{
+    int rc = lf_days_in_frame(frame, first, last, what, err);
+    if (rc != LF_OK)
+        return rc;
     lf_day_info info;
     if (lf_calendar_day(cal, first, &info, err) != LF_OK ||
         lf_calendar_day(cal, last, &info, err) != LF_OK)

@@ -76,6 +76,11 @@ int lf_is_nonworking(lf_day_type type);
 /* x^power (1..3) continued along its tangent outside the range. */
 double lf_safe_power(double x, int power, lf_range range);
 
+/* first <= last (else LF_ERR_ARG) and both inside the frame (else
+ * LF_ERR_RANGE); messages name `what` ("training", "forecast") and the days. */
+int lf_days_in_frame(const lf_frame *frame, lf_date first, lf_date last, const char *what,
+                     lf_error *err);
+
 /* The frame column, or an LF_ERR_NOTFOUND error with a 'did you mean'. */
 const double *lf_features_column(const lf_frame *frame, const char *name, const char *what,
                                  lf_error *err);

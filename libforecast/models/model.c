@@ -76,20 +76,6 @@ static int check_spec(const lf_model_spec *spec, lf_error *err)
                                              : LF_OK;
 }
 
-static int check_days(const lf_frame *frame, lf_date first, lf_date last, const char *what,
-                      lf_error *err)
-{
-    if (first <= last && first >= frame->start && last <= lf_frame_end(frame))
-        return LF_OK;
-    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN], fa[LF_DATE_STRLEN], fb[LF_DATE_STRLEN];
-    lf_date_format(first, a);
-    lf_date_format(last, b);
-    lf_date_format(frame->start, fa);
-    lf_date_format(lf_frame_end(frame), fb);
-    return lf_error_set(err, LF_ERR_RANGE, "the %s days %s..%s must lie inside the data "
-                        "(%s..%s)", what, a, b, fa, fb);
-}
-
 int lf_model_fit(const lf_model_spec *spec, const lf_frame *frame, const lf_calendar *cal,
                  lf_date first, lf_date last, lf_model **out, lf_error *err)
 {
@@ -101,7 +87,7 @@ int lf_model_fit(const lf_model_spec *spec, const lf_frame *frame, const lf_cale
                             "calendar");
     int rc = check_spec(spec, err);
     if (rc == LF_OK)
-        rc = check_days(frame, first, last, "training", err);
+        rc = lf_days_in_frame(frame, first, last, "training", err);
     lf_model *m = rc == LF_OK ? calloc(1, sizeof *m) : NULL;
     if (rc == LF_OK && !m)
         rc = lf_error_set(err, LF_ERR_NOMEM, "out of memory for a model");
@@ -135,7 +121,7 @@ int lf_model_predict(const lf_model *model, const lf_frame *frame, const lf_cale
     if (!(level > 0 && level < 1))
         return lf_error_set(err, LF_ERR_ARG, "interval level must be between 0 and 1 "
                             "(e.g. 0.95), got %g", level);
-    int rc = check_days(frame, first, last, "forecast", err);
+    int rc = lf_days_in_frame(frame, first, last, "forecast", err);
     if (rc != LF_OK)
         return rc;
     if (model->spec.kind == LF_MODEL_SNAIVE)
@@ -150,7 +136,7 @@ int lf_model_simulate(const lf_model *model, const lf_frame *frame, const lf_cal
     if (!model || !frame || !cal || !paths || npaths == 0)
         return lf_error_set(err, LF_ERR_ARG, "lf_model_simulate needs a model, a frame, a "
                             "calendar and room for at least one path");
-    int rc = check_days(frame, first, last, "simulation", err);
+    int rc = lf_days_in_frame(frame, first, last, "simulation", err);
     if (rc != LF_OK)
         return rc;
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
