@@ -183,20 +183,24 @@ static int regression_rows(const lf_model *m, const lf_frame *frame, const lf_ca
     return rc;
 }
 
-/* The AR errors' forecasts for days first..last (h of them) from the
- * residuals of the p days before first; from is the first day of `reg`. */
-static void ar_errors(const lf_model *m, const lf_frame *frame, const lf_prediction *reg,
-                      lf_date first, size_t h, double *mean, double *var)
+/* First day of the regression rows a forecast from `first` needs: the p
+ * days before it give the recent residuals (as far as the frame reaches). */
+static lf_date rows_from(const lf_model *m, const lf_frame *frame, lf_date first)
 {
-    int p = m->ar.p;
-    double recent[LF_AR_MAX];
+    return first - m->ar.p < frame->start ? frame->start : first - m->ar.p;
+}
+
+/* Residuals (actual - regression) of the p days before first, oldest first;
+ * NaN where the actual or the prediction is missing.  reg starts at rows_from. */
+static void recent_residuals(const lf_model *m, const lf_frame *frame,
+                             const lf_prediction *reg, lf_date first, double *recent)
+{
     const double *y = lf_frame_column(frame, m->spec.target);
-    for (int k = 0; k < p; k++) {
-        lf_date d = first - p + k;
+    for (int k = 0; k < m->ar.p; k++) {
+        lf_date d = first - m->ar.p + k;
         long r = lf_frame_row(frame, d), i = (long)(d - reg->first);
         recent[k] = r >= 0 && i >= 0 ? y[r] - reg->mean[i] : NAN;
     }
-    lf_ar_forecast(&m->ar, recent, h, mean, var);
 }
 
 /* Copy rows of src starting at offset into a new prediction of h rows. */
@@ -236,7 +240,7 @@ int lf_model_predict_regression(const lf_model *m, const lf_frame *frame,
 {
     if (m->ar.p == 0)
         return regression_rows(m, frame, cal, first, last, level, out, err);
-    lf_date from = first - m->ar.p < frame->start ? frame->start : first - m->ar.p;
+    lf_date from = rows_from(m, frame, first);
     lf_prediction *reg = NULL;
     size_t h = (size_t)(last - first + 1);
     double *emean = malloc(h * sizeof *emean), *evar = malloc(h * sizeof *evar);
@@ -245,7 +249,9 @@ int lf_model_predict_regression(const lf_model *m, const lf_frame *frame,
     if (rc == LF_OK)
         rc = regression_rows(m, frame, cal, from, last, level, &reg, err);
     if (rc == LF_OK) {
-        ar_errors(m, frame, reg, first, h, emean, evar);
+        double recent[LF_AR_MAX];
+        recent_residuals(m, frame, reg, first, recent);
+        lf_ar_forecast(&m->ar, recent, h, emean, evar);
         *out = tail_of(reg, (size_t)(first - from), h, err);
         rc = *out ? LF_OK : LF_ERR_NOMEM;
     }
@@ -264,7 +270,7 @@ int lf_model_simulate_regression(const lf_model *m, const lf_frame *frame,
                                  size_t npaths, gsl_rng *rng, double *paths, lf_error *err)
 {
     size_t h = (size_t)(last - first + 1);
-    lf_date from = first - m->ar.p < frame->start ? frame->start : first - m->ar.p;
+    lf_date from = rows_from(m, frame, first);
     lf_prediction *reg = NULL;
     int rc = regression_rows(m, frame, cal, from, last, 0.95, &reg, err);
     if (rc != LF_OK)
@@ -272,14 +278,12 @@ int lf_model_simulate_regression(const lf_model *m, const lf_frame *frame,
     size_t off = (size_t)(first - from);
     int p = m->ar.p;
     double sigma = p ? sqrt(m->ar.sigma2) : m->fit->stats.sigma;
-    const double *y = lf_frame_column(frame, m->spec.target);
+    double recent[LF_AR_MAX];
+    recent_residuals(m, frame, reg, first, recent);
     for (size_t k = 0; k < npaths; k++) {
-        double e[LF_AR_MAX] = {0}; /* e[0] the latest error */
-        for (int j = 0; j < p; j++) {
-            long r = lf_frame_row(frame, first - 1 - j), i = (long)off - 1 - j;
-            double v = r >= 0 && i >= 0 ? y[r] - reg->mean[i] : NAN;
-            e[j] = isnan(v) ? 0 : v;
-        }
+        double e[LF_AR_MAX] = {0}; /* e[0] the latest error; a missing one counts 0 */
+        for (int j = 0; j < p; j++)
+            e[j] = isnan(recent[p - 1 - j]) ? 0 : recent[p - 1 - j];
         for (size_t t = 0; t < h; t++) {
             double next = gsl_ran_gaussian(rng, sigma);
             for (int j = 0; j < p; j++)
