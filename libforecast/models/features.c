@@ -154,41 +154,20 @@ static int not_positive(const lf_features *f, const lf_frame *frame, const char 
     return LF_OK;
 }
 
-/* Does the non-working block around day d contain a day named holiday? */
-static int block_has(const lf_calendar *cal, lf_date d, const lf_day_info *info,
-                     const char *holiday)
-{
-    if (info->block_day <= 0)
-        return 0;
-    lf_date start = d - info->block_day + 1;
-    for (lf_date x = start; x < start + info->block_length; x++) {
-        lf_day_info other;
-        if (lf_calendar_day(cal, x, &other, NULL) == LF_OK &&
-            strcmp(other.holiday, holiday) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-static int unknown_holiday(const lf_features *f, const lf_calendar *cal, const char *name,
+/* The names of the holidays in the training days, for a 'did you mean'. */
+static int unknown_holiday(const lf_features *f, const lf_day_table *t, const char *name,
                            lf_error *err)
 {
     enum { MAXN = 64 };
     const char *seen[MAXN];
-    char store[MAXN][LF_HOLIDAY_NAME_MAX];
-    size_t n = 0;
-    for (lf_date d = f->first; d <= f->last && n < MAXN; d++) {
-        lf_day_info info;
-        if (lf_calendar_day(cal, d, &info, NULL) != LF_OK || !info.holiday[0])
-            continue;
+    size_t n = 0, ndays = (size_t)(f->last - f->first + 1);
+    for (size_t i = 0; i < ndays && n < MAXN; i++) {
+        const char *holiday = t->info[i + t->margin].holiday;
         size_t k = 0;
-        while (k < n && strcmp(seen[k], info.holiday) != 0)
+        while (k < n && strcmp(seen[k], holiday) != 0)
             k++;
-        if (k == n) {
-            memcpy(store[n], info.holiday, sizeof store[n]);
-            seen[n] = store[n];
-            n++;
-        }
+        if (k == n && holiday[0])
+            seen[n++] = holiday;
     }
     char hint[128];
     lf_suggest_hint(hint, sizeof hint, name, seen, n);
@@ -199,22 +178,28 @@ static int unknown_holiday(const lf_features *f, const lf_calendar *cal, const c
                         "training days %s..%s%s", name, a, b, hint);
 }
 
+/* The longest block of each window's holiday in the training days. */
 static int learn_windows(lf_features *f, const lf_calendar *cal, lf_error *err)
 {
-    for (size_t w = 0; w < f->spec.nwindows; w++) {
+    if (f->spec.nwindows == 0)
+        return LF_OK;
+    lf_day_table t;
+    size_t ndays = (size_t)(f->last - f->first + 1);
+    int rc = lf_day_table_init(&t, f, cal, f->first, ndays, err);
+    if (rc != LF_OK)
+        return rc;
+    for (size_t w = 0; rc == LF_OK && w < f->spec.nwindows; w++) {
         const char *name = f->spec.windows[w].holiday;
         int longest = 0;
-        for (lf_date d = f->first; d <= f->last; d++) {
-            lf_day_info info;
-            if (lf_calendar_day(cal, d, &info, NULL) == LF_OK &&
-                info.block_length > longest && block_has(cal, d, &info, name))
-                longest = info.block_length;
-        }
+        for (size_t k = t.margin; k < t.margin + ndays; k++)
+            if (t.info[k].block_length > longest && lf_day_table_in_block_of(&t, k, name))
+                longest = t.info[k].block_length;
         if (longest == 0)
-            return unknown_holiday(f, cal, name, err);
+            rc = unknown_holiday(f, &t, name, err);
         f->window_days[w] = longest;
     }
-    return LF_OK;
+    free(t.info);
+    return rc;
 }
 
 static int learn(lf_features *f, const lf_frame *frame, const lf_calendar *cal,

@@ -10,15 +10,7 @@ static const char *const WEEKDAYS[7] = {"mon", "tue", "wed", "thu", "fri", "sat"
 static const char *const MONTHS[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                        "jul", "aug", "sep", "oct", "nov", "dec"};
 
-/* Day classifications for the design rows plus a margin on both sides, so
- * that neighbours, window days and whole holiday blocks can be looked up. */
-typedef struct day_table {
-    lf_date first;     /* date of info[0] */
-    size_t n, margin;  /* design row i is info[i + margin] */
-    lf_day_info *info;
-} day_table;
-
-static int table_init(day_table *t, const lf_features *f, const lf_calendar *cal,
+int lf_day_table_init(lf_day_table *t, const lf_features *f, const lf_calendar *cal,
                       lf_date first, size_t nrows, lf_error *err)
 {
     int widest = 0;
@@ -44,7 +36,7 @@ static int table_init(day_table *t, const lf_features *f, const lf_calendar *cal
     return LF_OK;
 }
 
-static int add_dummies(lf_colset *set, const day_table *t, int full, const char *prefix,
+static int add_dummies(lf_colset *set, const lf_day_table *t, int full, const char *prefix,
                        const char *const *levels, int nlevels, int weekday,
                        lf_error *err)
 {
@@ -61,7 +53,7 @@ static int add_dummies(lf_colset *set, const day_table *t, int full, const char 
     return LF_OK;
 }
 
-static int is_bridge(const day_table *t, size_t k)
+static int is_bridge(const lf_day_table *t, size_t k)
 {
     lf_day_type prev = t->info[k - 1].type, next = t->info[k + 1].type;
     return t->info[k].type == LF_DAY_WORKING &&
@@ -70,8 +62,8 @@ static int is_bridge(const day_table *t, size_t k)
 }
 
 /* One 0/1 column from a predicate on the day table. */
-static int add_flag_column(lf_colset *set, const day_table *t, const char *name,
-                           int (*pred)(const day_table *, size_t), lf_error *err)
+static int add_flag_column(lf_colset *set, const lf_day_table *t, const char *name,
+                           int (*pred)(const lf_day_table *, size_t), lf_error *err)
 {
     double *v = lf_colset_add(set, LF_DRIVER_CALENDAR, err, "%s", name);
     if (!v)
@@ -81,18 +73,17 @@ static int add_flag_column(lf_colset *set, const day_table *t, const char *name,
     return LF_OK;
 }
 
-static int is_holiday(const day_table *t, size_t k)
+static int is_holiday(const lf_day_table *t, size_t k)
 {
     return t->info[k].type == LF_DAY_HOLIDAY;
 }
 
-static int is_makeup(const day_table *t, size_t k)
+static int is_makeup(const lf_day_table *t, size_t k)
 {
     return t->info[k].type == LF_DAY_MAKEUP_WORKDAY;
 }
 
-/* Is table day k inside a non-working block that has a day named holiday? */
-static int in_block_of(const day_table *t, size_t k, const char *holiday)
+int lf_day_table_in_block_of(const lf_day_table *t, size_t k, const char *holiday)
 {
     const lf_day_info *in = &t->info[k];
     if (in->block_day <= 0)
@@ -106,25 +97,26 @@ static int in_block_of(const day_table *t, size_t k, const char *holiday)
 
 /* Column offset of day k within window w's columns, or -1: the before days
  * come first (-before .. -1), then the block days, then the after days. */
-static int window_slot(const day_table *t, size_t k, const lf_holiday_window *w, int days)
+static int window_slot(const lf_day_table *t, size_t k, const lf_holiday_window *w, int days)
 {
-    if (in_block_of(t, k, w->holiday)) {
+    if (lf_day_table_in_block_of(t, k, w->holiday)) {
         int d = t->info[k].block_day;
         return w->before + (d > days ? days : d) - 1; /* longer blocks: their last day */
     }
     for (int j = 1; j <= w->before; j++)
-        if (t->info[k + (size_t)j].block_day == 1 && in_block_of(t, k + (size_t)j, w->holiday))
+        if (t->info[k + (size_t)j].block_day == 1 &&
+            lf_day_table_in_block_of(t, k + (size_t)j, w->holiday))
             return w->before - j;
     for (int j = 1; j <= w->after; j++) {
         const lf_day_info *prev = &t->info[k - (size_t)j];
         if (prev->block_day > 0 && prev->block_day == prev->block_length &&
-            in_block_of(t, k - (size_t)j, w->holiday))
+            lf_day_table_in_block_of(t, k - (size_t)j, w->holiday))
             return w->before + days + j - 1;
     }
     return -1;
 }
 
-static int add_window(lf_colset *set, const day_table *t, const lf_holiday_window *w,
+static int add_window(lf_colset *set, const lf_day_table *t, const lf_holiday_window *w,
                       int days, lf_error *err)
 {
     int ncols = w->before + days + w->after;
@@ -148,7 +140,7 @@ static int add_window(lf_colset *set, const day_table *t, const lf_holiday_windo
     return LF_OK;
 }
 
-static int add_all(const lf_features *f, lf_colset *set, const day_table *t, lf_error *err)
+static int add_all(const lf_features *f, lf_colset *set, const lf_day_table *t, lf_error *err)
 {
     const lf_feature_spec *s = &f->spec;
     int rc = LF_OK;
@@ -193,8 +185,8 @@ int lf_features_add_calendar(const lf_features *f, const lf_calendar *cal, lf_da
     int rc = LF_OK;
     if (s->day_of_week || s->month || s->holiday || s->bridge_day || s->makeup_workday ||
         s->nwindows) {
-        day_table t;
-        rc = table_init(&t, f, cal, first, set->nrows, err);
+        lf_day_table t;
+        rc = lf_day_table_init(&t, f, cal, first, set->nrows, err);
         if (rc != LF_OK)
             return rc;
         rc = add_all(f, set, &t, err);

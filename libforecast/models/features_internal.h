@@ -70,6 +70,21 @@ int lf_features_add_trend(const lf_features *f, lf_date first, lf_colset *set, l
 int lf_features_add_drivers(const lf_features *f, const lf_frame *frame, lf_date first,
                             lf_colset *set, lf_error *err);
 
+/* Day classifications for `nrows` days from `first` plus a margin on both
+ * sides (a window's reach and a whole holiday block), so that neighbours,
+ * window days and whole blocks can be looked up.  Day i is info[i + margin];
+ * an error when the calendar does not cover one of the nrows days. */
+typedef struct lf_day_table {
+    lf_date first;     /* date of info[0] */
+    size_t n, margin;
+    lf_day_info *info; /* n days; free() it */
+} lf_day_table;
+
+int lf_day_table_init(lf_day_table *t, const lf_features *f, const lf_calendar *cal,
+                      lf_date first, size_t nrows, lf_error *err);
+/* Is table day k inside a non-working block that has a day named holiday? */
+int lf_day_table_in_block_of(const lf_day_table *t, size_t k, const char *holiday);
+
 /* Non-working day (weekend or holiday) for interactions. */
 int lf_is_nonworking(lf_day_type type);
 
