@@ -96,12 +96,18 @@
  *       delimiter: ","
  *   model:                         daily model (lfc fit; model.h, features.h)
  *     kind: regression             regression (default) | snaive (seasonal naive)
+ *                                  | ets (exponential smoothing, ets.h)
  *     target: energy_mwh           daily column to explain (default energy_mwh;
  *                                  peak_mw for the daily peak)
  *     ar_order: auto               regression errors: 0 (default) none, 1..14, or
  *                                  auto (AICc over 0..ar_max)
  *     ar_max: 7                    highest order auto tries (1..14)
  *     season_lag: 7                snaive: 7 (last week) or 364 (last year)
+ *     ets:                         ets: the model form (every key optional)
+ *       trend: damped              none | additive | damped (default damped)
+ *       season: additive           none | additive | multiplicative (default
+ *                                  additive)
+ *       period: 7                  season length in days, 2..400 (default 7)
  *     method: ols                  ols (default) | wls | ridge
  *     ridge_lambda: 1              ridge penalty on standardised columns (>= 0)
  *     collinear: drop              drop (default: left out with a note) | reject

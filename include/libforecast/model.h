@@ -30,6 +30,20 @@
  * days and the interval widens as sigma sqrt(k) for the k-th season ahead.
  * The whole forecast is its base; the other drivers are 0.
  *
+ * Exponential smoothing (kind LF_MODEL_ETS, ets.h): fitted by maximum
+ * likelihood to the target on the training days, which must all have a
+ * value, except that gaps of up to LF_ETS_MAX_GAP_DAYS days inside the
+ * training days are filled by straight lines between their neighbours
+ * (counted in info.nobs as observations; a longer gap is an error naming
+ * it).  A forecast for days first..last after the training days starts from
+ * the states at the last day before first whose target is known in the
+ * frame without a gap since the training days (the fitted parameters are
+ * re-run over those days, not re-estimated), so it uses recent actuals the
+ * way AR errors do; otherwise from the end of the training days.  Days inside
+ * the training days get the one-step fitted values with a +- z sigma
+ * interval; days before them are missing (NaN, LF_FLAG_MISSING_INPUT).  The
+ * forecast is all base; the other drivers are 0.
+ *
  * Every model reports lf_model_info: log-likelihood and AIC/AICc/BIC counting
  * every estimated parameter INCLUDING the innovation variance (R's
  * convention, so families can be compared); note that lf_regress's own
@@ -41,6 +55,7 @@
 #include <stddef.h>
 
 #include "libforecast/calendar.h"
+#include "libforecast/ets.h"
 #include "libforecast/features.h"
 #include "libforecast/frame.h"
 #include "libforecast/regress.h"
@@ -51,10 +66,13 @@ extern "C" {
 
 typedef enum lf_model_kind {
     LF_MODEL_REGRESSION = 0,  /* features + least squares, optionally AR(p) errors */
-    LF_MODEL_SNAIVE           /* seasonal naive: the same weekday a week (or a year) back */
+    LF_MODEL_SNAIVE,          /* seasonal naive: the same weekday a week (or a year) back */
+    LF_MODEL_ETS              /* exponential smoothing of the target alone (ets.h) */
 } lf_model_kind;
 
-/* "regression", "snaive". */
+#define LF_MODEL_KIND_COUNT 3
+
+/* "regression", "snaive", "ets". */
 const char *lf_model_kind_name(lf_model_kind kind);
 
 #define LF_AR_MAX 14   /* highest AR order of regression errors */
@@ -72,6 +90,8 @@ typedef struct lf_model_spec {
     int ar_max;    /* default 7 */
     /* seasonal naive */
     int season_lag; /* 7 (default: same weekday last week) or 364 (last year) */
+    /* exponential smoothing */
+    lf_ets_spec ets; /* default ETS(A,Ad,A), period 7 (lf_ets_spec_init) */
 } lf_model_spec;
 
 void lf_model_spec_init(lf_model_spec *spec);
@@ -94,6 +114,10 @@ const lf_model_spec *lf_model_spec_of(const lf_model *model); /* bases resolved 
 /* The regression and its features (NULL for other kinds). */
 const lf_regress *lf_model_regress(const lf_model *model);
 const lf_features *lf_model_features(const lf_model *model);
+/* The exponential smoothing fit (NULL for other kinds). */
+const lf_ets *lf_model_ets(const lf_model *model);
+
+#define LF_ETS_MAX_GAP_DAYS 7 /* longest training gap an ETS model fills */
 
 /* Summary of any fitted model. */
 typedef struct lf_model_info {
@@ -116,7 +140,8 @@ typedef struct lf_param {
 
 /* Parameters in a fixed order: for regression the AR coefficients "ar1".. and
  * "sigma_a" (coefficients are in lf_model_regress); for seasonal naive
- * "lag" and "sigma". */
+ * "lag" and "sigma"; for ETS "alpha", ["beta"], ["gamma"], ["phi"], "level0",
+ * ["trend0"], "sigma" (the initial seasonal states are in lf_model_ets). */
 const lf_param *lf_model_params(const lf_model *model, size_t *nparams);
 
 /* npaths simulated paths of days first..last (row-major npaths x days),

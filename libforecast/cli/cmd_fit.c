@@ -256,8 +256,12 @@ static void print_predictions(const fit_run *r)
             lfc_print_cell(lf_prediction_contrib(p, i, (lf_driver)g), " %+*.0f", 9);
         printf(" %s\n", lf_flags_text(p->flags[i], flags, sizeof flags));
     }
-    printf("base = the average training day; the other columns say how much each driver "
-           "adds to or takes from it.\n");
+    if (lf_model_regress(r->model))
+        printf("base = the average training day; the other columns say how much each "
+               "driver adds to or takes from it.\n");
+    else
+        printf("%s has no drivers: the whole forecast is its base.\n",
+               lf_model_kind_name(lf_model_info_of(r->model)->kind));
 }
 
 static void print_table(const fit_run *r)

@@ -306,10 +306,29 @@ static int read_fit(const lf_ynode *map, lf_config_model *m, lf_error *err)
     return rc;
 }
 
-/* kind, and the options of the error process and of seasonal naive. */
+/* ets: {trend, season, period}, every key optional. */
+static int read_ets(const lf_ynode *map, lf_ets_spec *e, lf_error *err)
+{
+    static const char *const keys[] = {"trend", "season", "period"};
+    static const char *const trends[] = {"none", "additive", "damped"};
+    static const char *const seasons[] = {"none", "additive", "multiplicative"};
+    int trend = (int)e->trend, season = (int)e->season;
+    int rc = check_keys(map, keys, COUNT(keys), err);
+    if (rc == LF_OK)
+        rc = lf_ymap_enum(map, "trend", trends, COUNT(trends), &trend, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_enum(map, "season", seasons, COUNT(seasons), &season, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_int(map, "period", LF_ETS_PERIOD_MIN, LF_ETS_PERIOD_MAX, &e->period, err);
+    e->trend = (lf_ets_trend)trend;
+    e->season = (lf_ets_season)season;
+    return rc;
+}
+
+/* kind, and the options of the error process, seasonal naive and ETS. */
 static int read_kind(const lf_ynode *map, lf_model_spec *s, lf_error *err)
 {
-    static const char *const kinds[] = {"regression", "snaive"};
+    static const char *const kinds[] = {"regression", "snaive", "ets"};
     static const int lags[] = {7, 364};
     int kind = 0;
     int rc = lf_ymap_enum(map, "kind", kinds, COUNT(kinds), &kind, err);
@@ -323,6 +342,8 @@ static int read_kind(const lf_ynode *map, lf_model_spec *s, lf_error *err)
         rc = lf_ymap_int(map, "ar_max", 1, LF_AR_MAX, &s->ar_max, err);
     if (rc == LF_OK && (v = lf_ymap_get(map, "season_lag")))
         rc = lf_ynode_int_choice(v, lags, COUNT(lags), &s->season_lag, err);
+    if (rc == LF_OK && (v = lf_ymap_get(map, "ets")))
+        rc = read_ets(v, &s->ets, err);
     return rc;
 }
 
@@ -330,7 +351,7 @@ int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
 {
     static const char *const keys[] = {"kind", "target", "method", "ridge_lambda",
                                        "collinear", "weights", "ar_order", "ar_max",
-                                       "season_lag", "interval", "train", "test",
+                                       "season_lag", "ets", "interval", "train", "test",
                                        "features"};
     memset(m, 0, sizeof *m);
     lf_model_spec_init(&m->spec);

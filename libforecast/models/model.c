@@ -13,8 +13,8 @@
 
 const char *lf_model_kind_name(lf_model_kind kind)
 {
-    static const char *const names[] = {"regression", "snaive"};
-    return (unsigned)kind <= LF_MODEL_SNAIVE ? names[kind] : "?";
+    static const char *const names[LF_MODEL_KIND_COUNT] = {"regression", "snaive", "ets"};
+    return (unsigned)kind < LF_MODEL_KIND_COUNT ? names[kind] : "?";
 }
 
 void lf_model_spec_init(lf_model_spec *spec)
@@ -26,6 +26,7 @@ void lf_model_spec_init(lf_model_spec *spec)
     lf_regress_options_init(&spec->fit);
     spec->ar_max = 7;
     spec->season_lag = 7;
+    lf_ets_spec_init(&spec->ets);
 }
 
 void lf_model_free(lf_model *model)
@@ -34,6 +35,7 @@ void lf_model_free(lf_model *model)
         return;
     lf_features_free(model->features);
     lf_regress_free(model->fit);
+    lf_ets_free(model->ets);
     free(model->grid);
     free(model);
 }
@@ -59,7 +61,7 @@ void lf_model_add_param(lf_model *m, const char *name, double value)
 
 static int check_spec(const lf_model_spec *spec, lf_error *err)
 {
-    if ((unsigned)spec->kind > LF_MODEL_SNAIVE)
+    if ((unsigned)spec->kind >= LF_MODEL_KIND_COUNT)
         return lf_error_set(err, LF_ERR_ARG, "unknown model kind %d", (int)spec->kind);
     if (memchr(spec->target, '\0', sizeof spec->target) == NULL || !spec->target[0])
         return lf_error_set(err, LF_ERR_ARG, "the model needs a target column");
@@ -72,6 +74,8 @@ static int check_spec(const lf_model_spec *spec, lf_error *err)
     if (spec->kind == LF_MODEL_SNAIVE && spec->season_lag != 7 && spec->season_lag != 364)
         return lf_error_set(err, LF_ERR_ARG, "seasonal naive lag must be 7 (last week) or "
                             "364 (same weekday last year), got %d", spec->season_lag);
+    if (spec->kind == LF_MODEL_ETS)
+        return lf_ets_spec_check(&spec->ets, err);
     return spec->kind == LF_MODEL_REGRESSION ? lf_feature_spec_check(&spec->features, err)
                                              : LF_OK;
 }
@@ -97,8 +101,11 @@ int lf_model_fit(const lf_model_spec *spec, const lf_frame *frame, const lf_cale
     m->first = first;
     m->last = last;
     m->info.kind = spec->kind;
-    rc = spec->kind == LF_MODEL_SNAIVE ? lf_model_fit_snaive(m, frame, err)
-                                       : lf_model_fit_regression(m, frame, cal, err);
+    switch (spec->kind) {
+    case LF_MODEL_SNAIVE: rc = lf_model_fit_snaive(m, frame, err); break;
+    case LF_MODEL_ETS: rc = lf_model_fit_ets(m, frame, err); break;
+    default: rc = lf_model_fit_regression(m, frame, cal, err); break;
+    }
     if (rc != LF_OK) {
         lf_model_free(m);
         return rc;
@@ -126,6 +133,8 @@ int lf_model_predict(const lf_model *model, const lf_frame *frame, const lf_cale
         return rc;
     if (model->spec.kind == LF_MODEL_SNAIVE)
         return lf_model_predict_snaive(model, frame, first, last, level, out, err);
+    if (model->spec.kind == LF_MODEL_ETS)
+        return lf_model_predict_ets(model, frame, first, last, level, out, err);
     return lf_model_predict_regression(model, frame, cal, first, last, level, out, err);
 }
 
@@ -143,10 +152,18 @@ int lf_model_simulate(const lf_model *model, const lf_frame *frame, const lf_cal
     if (!rng)
         return lf_error_set(err, LF_ERR_NOMEM, "out of memory for a random generator");
     gsl_rng_set(rng, seed);
-    rc = model->spec.kind == LF_MODEL_SNAIVE
-             ? lf_model_simulate_snaive(model, frame, first, last, npaths, rng, paths, err)
-             : lf_model_simulate_regression(model, frame, cal, first, last, npaths, rng, paths,
-                                            err);
+    switch (model->spec.kind) {
+    case LF_MODEL_SNAIVE:
+        rc = lf_model_simulate_snaive(model, frame, first, last, npaths, rng, paths, err);
+        break;
+    case LF_MODEL_ETS:
+        rc = lf_model_simulate_ets(model, frame, first, last, npaths, rng, paths, err);
+        break;
+    default:
+        rc = lf_model_simulate_regression(model, frame, cal, first, last, npaths, rng, paths,
+                                          err);
+        break;
+    }
     gsl_rng_free(rng);
     return rc;
 }
@@ -175,6 +192,11 @@ const lf_regress *lf_model_regress(const lf_model *model)
 const lf_features *lf_model_features(const lf_model *model)
 {
     return model->features;
+}
+
+const lf_ets *lf_model_ets(const lf_model *model)
+{
+    return model->ets;
 }
 
 const lf_grid_try *lf_model_grid(const lf_model *model, size_t *ntries)

@@ -32,6 +32,9 @@ struct lf_model {
     lf_ar ar;                /* p = 0: no AR errors */
     /* seasonal naive */
     double snaive_sigma;
+    /* exponential smoothing */
+    lf_ets *ets;
+    size_t ets_filled;       /* training days filled by interpolation */
 };
 
 /* Fit the regression (with its grid search and AR errors) into m. */
@@ -51,6 +54,13 @@ int lf_model_predict_snaive(const lf_model *m, const lf_frame *frame, lf_date fi
 int lf_model_simulate_snaive(const lf_model *m, const lf_frame *frame, lf_date first,
                              lf_date last, size_t npaths, gsl_rng *rng, double *paths,
                              lf_error *err);
+
+int lf_model_fit_ets(lf_model *m, const lf_frame *frame, lf_error *err);
+int lf_model_predict_ets(const lf_model *m, const lf_frame *frame, lf_date first,
+                         lf_date last, double level, lf_prediction **out, lf_error *err);
+int lf_model_simulate_ets(const lf_model *m, const lf_frame *frame, lf_date first,
+                          lf_date last, size_t npaths, gsl_rng *rng, double *paths,
+                          lf_error *err);
 
 /* AR errors: choose/fit on e (n values, NaN breaks the lags). */
 int lf_ar_fit(const double *e, size_t n, int order, int max_order, lf_ar *out, lf_error *err);
