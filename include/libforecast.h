@@ -35,3 +35,4 @@ const char *lf_version(void);
 }
 #endif
 #endif
+#include "libforecast/backtest.h"

@@ -4,26 +4,7 @@
 
 #include "libforecast/atomic.h"
 #include "libforecast/regress.h"
-
-/* A number, or an empty field for NaN (missing). */
-static void put(FILE *fp, const char *sep, double v)
-{
-    fputs(sep, fp);
-    if (!isnan(v))
-        fprintf(fp, "%.10g", v);
-}
-
-/* Quote a free-text field (notes contain commas). */
-static void put_text(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
+#include "../io/csv_out.h"
 
 static int write_coefficients(FILE *fp, const void *ctx)
 {
@@ -32,12 +13,12 @@ static int write_coefficients(FILE *fp, const void *ctx)
     for (size_t j = 0; j < fit->ncoef; j++) {
         const lf_coef *c = &fit->coef[j];
         fprintf(fp, "%s,%s", c->name, lf_driver_name(c->driver));
-        put(fp, ",", c->estimate);
-        put(fp, ",", c->std_error);
-        put(fp, ",", c->t);
-        put(fp, ",", c->p_value);
+        lf_csv_put_number(fp, ",", c->estimate);
+        lf_csv_put_number(fp, ",", c->std_error);
+        lf_csv_put_number(fp, ",", c->t);
+        lf_csv_put_number(fp, ",", c->p_value);
         fprintf(fp, ",%d,", c->dropped);
-        put_text(fp, c->note);
+        lf_csv_put_text(fp, c->note);
         fputc('\n', fp);
     }
     return 0;
@@ -71,7 +52,7 @@ static int write_stats(FILE *fp, const void *ctx)
                        s->adj_r2, s->loglik, s->aic, s->aicc, s->bic, s->condition};
     for (size_t k = 0; k < sizeof values / sizeof values[0]; k++) {
         fputs(names[k], fp);
-        put(fp, ",", values[k]);
+        lf_csv_put_number(fp, ",", values[k]);
         fputc('\n', fp);
     }
     return 0;
@@ -101,12 +82,12 @@ static int write_predictions(FILE *fp, const void *ctx)
         char day[LF_DATE_STRLEN], flags[64];
         lf_date_format(p->first + (lf_date)i, day);
         fputs(day, fp);
-        put(fp, ",", actual ? actual[i] : NAN);
-        put(fp, ",", p->mean[i]);
-        put(fp, ",", p->lower[i]);
-        put(fp, ",", p->upper[i]);
+        lf_csv_put_number(fp, ",", actual ? actual[i] : NAN);
+        lf_csv_put_number(fp, ",", p->mean[i]);
+        lf_csv_put_number(fp, ",", p->lower[i]);
+        lf_csv_put_number(fp, ",", p->upper[i]);
         for (int g = 0; g < LF_DRIVER_COUNT; g++)
-            put(fp, ",", lf_prediction_contrib(p, i, (lf_driver)g));
+            lf_csv_put_number(fp, ",", lf_prediction_contrib(p, i, (lf_driver)g));
         fprintf(fp, ",%s\n", lf_flags_text(p->flags[i], flags, sizeof flags));
     }
     return 0;
