@@ -23,6 +23,7 @@
 #include "libforecast/metrics.h"
 #include "libforecast/model.h"
 #include "libforecast/ets.h"
+#include "libforecast/backtest.h"
 
 #ifdef __cplusplus
 extern "C" {

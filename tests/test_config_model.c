@@ -172,6 +172,6 @@ Test(config_model, kind_and_error_process)
     expect_error("name: x\nmodel: {season_lag: 30}\n",
                  "project.yaml:2:21: 'season_lag' in 'model' must be one of 7, 364, got 30");
     expect_error("name: x\nmodel: {kind: tbats}\n",
-                 "project.yaml:2:15: 'kind' in 'model' must be one of regression, snaive, got "
+                 "project.yaml:2:15: 'kind' in 'model' must be one of regression, snaive, ets, got "
                  "'tbats'");
 }

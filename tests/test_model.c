@@ -508,6 +508,46 @@ Test(model, auto_hdd_and_cdd_try_only_heating_below_cooling)
     lf_frame_free(f);
 }
 
+/* The two-stage search on the same data: coarse bases 14, 17, 20, 23 (pairs
+ * h <= c: 10), then every base within 3 of the best coarse pair; it finds the
+ * exhaustive search's (16, 21) with fewer fits. */
+Test(model, coarse_then_fine_grid_finds_the_same_bases)
+{
+    lf_frame *f = load_frame(4, 16);
+    lf_calendar *cal = plain_cal();
+    lf_model_spec spec;
+    base_spec(&spec);
+    lf_temperature_spec *ts = &spec.features.temperature;
+    ts->auto_hdd = ts->auto_cdd = 1;
+    ts->grid_from = 14;
+    ts->grid_to = 24;
+    ts->grid_step = 1;
+    ts->grid_coarse = 3;
+    lf_model *m;
+    lf_error err;
+    cr_assert_eq(lf_model_fit(&spec, f, cal, f->start, lf_frame_end(f), &m, &err), LF_OK, "%s",
+                 err.message);
+    size_t n;
+    const lf_grid_try *g = lf_model_grid(m, &n);
+    cr_assert_lt(n, 66, "fewer than the exhaustive 66 fits");
+    for (size_t k = 0; k < 10; k++) {
+        cr_assert_eq(fmod(g[k].hdd - 14, 3), 0, "coarse stage first");
+        cr_assert_eq(fmod(g[k].cdd - 14, 3), 0, "coarse stage first");
+    }
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = 0; j < k; j++)
+            cr_assert(g[j].hdd != g[k].hdd || g[j].cdd != g[k].cdd, "no pair twice");
+    const lf_temperature_spec *t = &lf_model_spec_of(m)->features.temperature;
+    cr_assert_eq(t->hdd[0], 16);
+    cr_assert_eq(t->cdd[0], 21);
+    lf_model_free(m);
+    ts->grid_coarse = 0.5;
+    cr_assert_eq(lf_model_fit(&spec, f, cal, f->start, lf_frame_end(f), &m, &err), LF_ERR_ARG);
+    cr_assert(strstr(err.message, "coarse step 0.5 must exceed the step 1"), "%s", err.message);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+}
+
 Test(model, no_grid_without_auto_bases)
 {
     lf_frame *f = load_frame(0, 0);

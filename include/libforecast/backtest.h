@@ -67,6 +67,10 @@ typedef struct lf_candidate {
     lf_model_spec spec;
 } lf_candidate;
 
+/* Names given, unique, of letters, digits and _ . + -, not "auto"; one target
+ * shared by all.  LF_ERR_ARG naming the candidate otherwise. */
+int lf_candidates_check(const lf_candidate *c, size_t n, lf_error *err);
+
 typedef struct lf_backtest_spec {
     int origins;      /* K, 1..LF_BACKTEST_MAX_ORIGINS (default 1) */
     int horizon;      /* H days (default 365) */

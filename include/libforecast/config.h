@@ -145,6 +145,34 @@
  *       events:                    known changes: a customer connecting...
  *         - {name: smelter, kind: step, start: 2023-06-01}          (end optional)
  *         - {name: new_park, kind: ramp, start: 2022-01-01, end: 2022-06-30}
+ *   candidates:                    models for lfc backtest and automatic selection
+ *     - name: regression_ar        required: letters, digits, _ . + - (not auto)
+ *       ar_order: auto             then any key of model except train, test and
+ *     - name: ets                  interval; each candidate starts as a copy of
+ *       kind: ets                  the model section and its keys replace the
+ *       ets: {trend: damped}       model's (features: replaced as a whole)
+ *     - {name: snaive, kind: snaive}
+ *   selection:                     automatic choice among the candidates
+ *     by: cv                       cv (default: rolling-origin cross-validation
+ *                                  on the training days) | aicc
+ *     metric: mape                 cv: mape (default) | rmse | mae | smape |
+ *                                  mase | pinball, of the pooled daily values
+ *     origins: 3                   cv: origins (default 3), horizon (days,
+ *     horizon: 91                  default 91) and step (days between origins,
+ *     step: 91                     default 91) inside the training days
+ *   backtest:                      lfc backtest: rolling-origin evaluation
+ *     origins: 4                   1..100 (default 1)
+ *     horizon: 365                 days forecast from each origin (default 365)
+ *     step: 91                     days between origins (default: horizon)
+ *     first: 2012-01-01            first training day (default: model.train.first,
+ *                                  else the first day with a target)
+ *     last: 2014-12-31             last day evaluated (default: the last day with
+ *                                  a target)
+ *     aggregate: sum               monthly/yearly values: sum | max (default: max
+ *                                  for a target whose name starts with "peak",
+ *                                  else sum)
+ *     interval: 0.95               interval coverage scored (default 0.95)
+ *     min_train_days: 28           fewest training days an origin may have
  *   output:
  *     dir: out                     output directory (default: out)
  *
@@ -159,6 +187,7 @@
 #include "libforecast/date.h"
 #include "libforecast/error.h"
 #include "libforecast/ingest.h"
+#include "libforecast/backtest.h"
 #include "libforecast/model.h"
 
 #ifdef __cplusplus
@@ -206,6 +235,16 @@ typedef struct lf_config_model {
     double level;                  /* interval coverage (default 0.95) */
 } lf_config_model;
 
+/* The backtest section: lfc backtest's origins and days. */
+typedef struct lf_config_backtest {
+    lf_backtest_spec spec;
+    int has_first;                 /* first: given (first training day) */
+    lf_date first;
+    int has_last;                  /* last: given (last day evaluated) */
+    lf_date last;
+    int has_agg;                   /* aggregate: given; else by the target's name */
+} lf_config_backtest;
+
 /* A loaded configuration.  Read-only for callers; every string and array is
  * owned by it and released by lf_config_free.  Copy a spec before changing it. */
 typedef struct lf_config {
@@ -226,6 +265,12 @@ typedef struct lf_config {
     lf_config_calendar calendar;
     int has_model;
     lf_config_model model;
+    const lf_candidate *candidates; /* candidate models (each over model's keys) */
+    size_t ncandidates;
+    int has_selection;
+    lf_select_spec selection;
+    int has_backtest;
+    lf_config_backtest backtest;
     const char *output_dir;        /* resolved */
     struct lf_arena *arena_;       /* private: owns everything above */
 } lf_config;

@@ -29,6 +29,7 @@ typedef struct lfc_command {
 
 extern const lfc_command lfc_cmd_ingest;
 extern const lfc_command lfc_cmd_fit;
+extern const lfc_command lfc_cmd_backtest;
 
 /* Parse the shared options; unknown options are usage errors.  Returns an
  * exit code (LFC_OK to go on) and prints the message itself. */
@@ -40,6 +41,9 @@ void lfc_print_cell(double v, const char *fmt, int width);
 /* buf = dir/file, or LF_ERR_ARG when it does not fit. */
 int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err);
 /* Create a directory and its parents (like mkdir -p). */
+/* JSON: "key": number (null for NaN/inf) then sep; a quoted, escaped string. */
+void lfc_json_number(const char *key, double v, const char *sep);
+void lfc_json_string(const char *s);
 int lfc_make_dirs(const char *path, lf_error *err);
 
 #endif

@@ -275,47 +275,28 @@ static void print_table(const fit_run *r)
 
 /* ---- JSON ------------------------------------------------------------------------- */
 
-static void json_number(const char *key, double v, const char *sep)
-{
-    if (isfinite(v))
-        printf("\"%s\": %.10g%s", key, v, sep);
-    else
-        printf("\"%s\": null%s", key, sep);
-}
-
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            putchar('\\');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
 static void print_json_coefficients(const lf_regress *fit)
 {
     const lf_fit_stats *s = &fit->stats;
     printf(",\n \"method\": \"%s\", \"stats\": {\"nobs\": %zu, ",
            lf_fit_method_name(fit->method), s->nobs);
-    json_number("r2", s->r2, ", ");
-    json_number("adj_r2", s->adj_r2, ", ");
-    json_number("sigma", s->sigma, ", ");
-    json_number("aic", s->aic, ", ");
-    json_number("aicc", s->aicc, ", ");
-    json_number("bic", s->bic, "},\n \"coefficients\": [");
+    lfc_json_number("r2", s->r2, ", ");
+    lfc_json_number("adj_r2", s->adj_r2, ", ");
+    lfc_json_number("sigma", s->sigma, ", ");
+    lfc_json_number("aic", s->aic, ", ");
+    lfc_json_number("aicc", s->aicc, ", ");
+    lfc_json_number("bic", s->bic, "},\n \"coefficients\": [");
     for (size_t j = 0; j < fit->ncoef; j++) {
         const lf_coef *c = &fit->coef[j];
         printf("%s\n  {\"name\": ", j ? "," : "");
-        json_string(c->name);
+        lfc_json_string(c->name);
         printf(", \"driver\": \"%s\", \"dropped\": %s, ", lf_driver_name(c->driver),
                c->dropped ? "true" : "false");
-        json_number("estimate", c->estimate, ", ");
-        json_number("std_error", c->std_error, ", ");
-        json_number("t", c->t, ", ");
-        json_number("p_value", c->p_value, ", \"note\": ");
-        json_string(c->note);
+        lfc_json_number("estimate", c->estimate, ", ");
+        lfc_json_number("std_error", c->std_error, ", ");
+        lfc_json_number("t", c->t, ", ");
+        lfc_json_number("p_value", c->p_value, ", \"note\": ");
+        lfc_json_string(c->note);
         printf("}");
     }
     printf("]");
@@ -325,20 +306,20 @@ static void print_json(const fit_run *r)
 {
     const lf_model_info *info = lf_model_info_of(r->model);
     printf("{\"name\": ");
-    json_string(r->cfg->name);
+    lfc_json_string(r->cfg->name);
     printf(", \"target\": ");
-    json_string(lf_model_spec_of(r->model)->target);
+    lfc_json_string(lf_model_spec_of(r->model)->target);
     printf(", \"model\": ");
-    json_string(info->name);
+    lfc_json_string(info->name);
     printf(", \"info\": {\"nobs\": %zu, ", info->nobs);
-    json_number("nparams", info->nparams, ", ");
-    json_number("sigma", info->sigma, ", ");
-    json_number("loglik", info->loglik, ", ");
-    json_number("aicc", info->aicc, "}, \"params\": {");
+    lfc_json_number("nparams", info->nparams, ", ");
+    lfc_json_number("sigma", info->sigma, ", ");
+    lfc_json_number("loglik", info->loglik, ", ");
+    lfc_json_number("aicc", info->aicc, "}, \"params\": {");
     size_t nparams;
     const lf_param *params = lf_model_params(r->model, &nparams);
     for (size_t k = 0; k < nparams; k++)
-        json_number(params[k].name, params[k].value, k + 1 < nparams ? ", " : "");
+        lfc_json_number(params[k].name, params[k].value, k + 1 < nparams ? ", " : "");
     printf("}");
     if (lf_model_regress(r->model))
         print_json_coefficients(lf_model_regress(r->model));
@@ -348,12 +329,12 @@ static void print_json(const fit_run *r)
         char day[LF_DATE_STRLEN];
         lf_date_format(p->first + (lf_date)i, day);
         printf("%s\n  {\"date\": \"%s\", ", i ? "," : "", day);
-        json_number("actual", r->actual[i], ", ");
-        json_number("predicted", p->mean[i], ", ");
-        json_number("lower", p->lower[i], ", ");
-        json_number("upper", p->upper[i], ", ");
+        lfc_json_number("actual", r->actual[i], ", ");
+        lfc_json_number("predicted", p->mean[i], ", ");
+        lfc_json_number("lower", p->lower[i], ", ");
+        lfc_json_number("upper", p->upper[i], ", ");
         for (int g = 0; g < LF_DRIVER_COUNT; g++)
-            json_number(lf_driver_name((lf_driver)g), lf_prediction_contrib(p, i, (lf_driver)g),
+            lfc_json_number(lf_driver_name((lf_driver)g), lf_prediction_contrib(p, i, (lf_driver)g),
                         ", ");
         printf("\"flags\": %u}", p->flags[i]);
     }

@@ -111,3 +111,25 @@ int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_er
         return lf_error_set(err, LF_ERR_ARG, "output path too long: %s/%s", dir, file);
     return LF_OK;
 }
+
+void lfc_json_number(const char *key, double v, const char *sep)
+{
+    if (isfinite(v))
+        printf("\"%s\": %.10g%s", key, v, sep);
+    else
+        printf("\"%s\": null%s", key, sep);
+}
+
+void lfc_json_string(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            printf("\\%c", *s);
+        else if ((unsigned char)*s < 0x20)
+            printf("\\u%04x", (unsigned)*s);
+        else
+            putchar(*s);
+    }
+    putchar('"');
+}

@@ -7,8 +7,6 @@
 
 #include "libforecast/backtest.h"
 
-/* Names valid, unique, not "auto", one shared target. */
-int lf_candidates_check(const lf_candidate *c, size_t n, lf_error *err);
 int lf_select_spec_check(const lf_select_spec *spec, lf_error *err);
 
 /* Fill bt->accuracy from its forecasts; train[0..] is the target from day

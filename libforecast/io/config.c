@@ -746,10 +746,43 @@ static int read_output(loader *L, const lf_ynode *map)
     return rc;
 }
 
+/* Each candidate over the model section (or the defaults without one). */
+static int read_candidates(loader *L, const lf_ynode *seq)
+{
+    int rc = lf_ynode_expect(seq, LF_YSEQUENCE, L->err);
+    if (rc == LF_OK && seq->count == 0)
+        rc = lf_ynode_error(seq, L->err, LF_ERR_CONFIG, "'candidates' needs at least one "
+                            "model");
+    lf_candidate *c = rc == LF_OK ? lf_arena_alloc(L->arena, seq->count * sizeof *c) : NULL;
+    if (rc == LF_OK && !c)
+        return nomem(L);
+    lf_config_model base = L->cfg->model;
+    if (!L->cfg->has_model)
+        lf_config_read_defaults(&base);
+    for (size_t i = 0; rc == LF_OK && i < seq->count; i++) {
+        memset(&c[i], 0, sizeof c[i]);
+        rc = lf_config_read_candidate(seq->items[i], &base, &c[i], L->err);
+        for (size_t j = 0; rc == LF_OK && j < i; j++)
+            if (strcmp(c[i].name, c[j].name) == 0)
+                rc = lf_ynode_error(lf_ymap_get(seq->items[i], "name"), L->err,
+                                    LF_ERR_CONFIG, "candidate name '%s' is used twice",
+                                    c[i].name);
+    }
+    if (rc == LF_OK && (rc = lf_candidates_check(c, seq->count, L->err)) != LF_OK) {
+        char inner[LF_ERROR_MESSAGE_MAX]; /* the message is rewritten in place */
+        snprintf(inner, sizeof inner, "%s", L->err->message);
+        rc = lf_ynode_error(seq, L->err, LF_ERR_CONFIG, "%s", inner);
+    }
+    L->cfg->candidates = c;
+    L->cfg->ncandidates = rc == LF_OK ? seq->count : 0;
+    return rc;
+}
+
 static int read_root(loader *L, const lf_ynode *root)
 {
     static const char *const keys[] = {"name", "period", "calendar", "load", "customers",
-                                       "weather", "economy", "model", "output"};
+                                       "weather", "economy", "model", "candidates",
+                                       "selection", "backtest", "output"};
     lf_config *cfg = L->cfg;
     const lf_ynode *v;
     int rc = lf_ynode_expect(root, LF_YMAPPING, L->err);
@@ -777,6 +810,16 @@ static int read_root(loader *L, const lf_ynode *root)
     if (rc == LF_OK && (v = lf_ymap_get(root, "model"))) {
         rc = lf_config_read_model(v, &cfg->model, L->err);
         cfg->has_model = rc == LF_OK;
+    }
+    if (rc == LF_OK && (v = lf_ymap_get(root, "candidates")))
+        rc = read_candidates(L, v);
+    if (rc == LF_OK && (v = lf_ymap_get(root, "selection"))) {
+        rc = lf_config_read_selection(v, &cfg->selection, L->err);
+        cfg->has_selection = rc == LF_OK;
+    }
+    if (rc == LF_OK && (v = lf_ymap_get(root, "backtest"))) {
+        rc = lf_config_read_backtest(v, &cfg->backtest, L->err);
+        cfg->has_backtest = rc == LF_OK;
     }
     if (rc == LF_OK && (v = lf_ymap_get(root, "output")))
         rc = read_output(L, v);

@@ -5,7 +5,16 @@
 #include "libforecast/config.h"
 #include "yaml_tree.h"
 
+/* A model section with every default (what an absent 'model' means). */
+void lf_config_read_defaults(lf_config_model *m);
 /* The 'model' mapping; errors are located at the offending node. */
 int lf_config_read_model(const lf_ynode *map, lf_config_model *model, lf_error *err);
+/* One entry of 'candidates': the model section's keys (not train, test or
+ * interval) plus name, read over a copy of base. */
+int lf_config_read_candidate(const lf_ynode *map, const lf_config_model *base,
+                             lf_candidate *c, lf_error *err);
+/* The 'selection' and 'backtest' mappings. */
+int lf_config_read_selection(const lf_ynode *map, lf_select_spec *spec, lf_error *err);
+int lf_config_read_backtest(const lf_ynode *map, lf_config_backtest *bt, lf_error *err);
 
 #endif

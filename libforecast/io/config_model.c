@@ -71,7 +71,7 @@ static int get_bases(const lf_ynode *map, const char *key, double *bases, size_t
 
 static int read_grid(const lf_ynode *map, lf_temperature_spec *t, lf_error *err)
 {
-    static const char *const keys[] = {"from", "to", "step"};
+    static const char *const keys[] = {"from", "to", "step", "coarse"};
     int rc = check_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = lf_ymap_double(map, "from", -50, 50, &t->grid_from, err);
@@ -79,6 +79,12 @@ static int read_grid(const lf_ynode *map, lf_temperature_spec *t, lf_error *err)
         rc = lf_ymap_double(map, "to", -50, 50, &t->grid_to, err);
     if (rc == LF_OK)
         rc = lf_ymap_double(map, "step", 0.01, 10, &t->grid_step, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_double(map, "coarse", 0.02, 50, &t->grid_coarse, err);
+    if (rc == LF_OK && t->grid_coarse != 0 && t->grid_coarse <= t->grid_step)
+        rc = lf_ynode_error(lf_ymap_get(map, "coarse"), err, LF_ERR_CONFIG, "degree-day grid: "
+                            "'coarse' (%g) must be larger than 'step' (%g)", t->grid_coarse,
+                            t->grid_step);
     if (rc == LF_OK && t->grid_from > t->grid_to)
         rc = lf_ynode_error(map, err, LF_ERR_CONFIG, "degree-day grid: 'from' (%g) is above "
                             "'to' (%g)", t->grid_from, t->grid_to);
@@ -284,7 +290,7 @@ static int read_fit(const lf_ynode *map, lf_config_model *m, lf_error *err)
     static const char *const methods[] = {"ols", "wls", "ridge"};
     static const char *const policies[] = {"drop", "reject"};
     lf_model_spec *s = &m->spec;
-    int method = 0, policy = 0;
+    int method = (int)s->fit.method, policy = (int)s->fit.collinear;
     const lf_ynode *v;
     int rc = lf_ymap_enum(map, "method", methods, COUNT(methods), &method, err);
     s->fit.method = (lf_fit_method)method;
@@ -330,7 +336,7 @@ static int read_kind(const lf_ynode *map, lf_model_spec *s, lf_error *err)
 {
     static const char *const kinds[] = {"regression", "snaive", "ets"};
     static const int lags[] = {7, 364};
-    int kind = 0;
+    int kind = (int)s->kind;
     int rc = lf_ymap_enum(map, "kind", kinds, COUNT(kinds), &kind, err);
     s->kind = (lf_model_kind)kind;
     const lf_ynode *v = lf_ymap_get(map, "ar_order");
@@ -347,19 +353,12 @@ static int read_kind(const lf_ynode *map, lf_model_spec *s, lf_error *err)
     return rc;
 }
 
-int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
+/* The keys of a model section read onto m, whose spec holds the defaults or
+ * the candidates' base; features, when given, replace the base's wholesale. */
+static int read_model_onto(const lf_ynode *map, lf_config_model *m, lf_error *err)
 {
-    static const char *const keys[] = {"kind", "target", "method", "ridge_lambda",
-                                       "collinear", "weights", "ar_order", "ar_max",
-                                       "season_lag", "ets", "interval", "train", "test",
-                                       "features"};
-    memset(m, 0, sizeof *m);
-    lf_model_spec_init(&m->spec);
-    m->level = 0.95;
     const lf_ynode *v;
-    int rc = check_keys(map, keys, COUNT(keys), err);
-    if (rc == LF_OK)
-        rc = get_name(map, "target", m->spec.target, sizeof m->spec.target, err);
+    int rc = get_name(map, "target", m->spec.target, sizeof m->spec.target, err);
     if (rc == LF_OK)
         rc = read_kind(map, &m->spec, err);
     if (rc == LF_OK)
@@ -372,13 +371,54 @@ int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
         rc = read_days(v, &m->test_first, &m->test_last, err);
         m->has_test = rc == LF_OK;
     }
-    if (rc == LF_OK && (v = lf_ymap_get(map, "features")))
+    if (rc == LF_OK && (v = lf_ymap_get(map, "features"))) {
+        lf_feature_spec_init(&m->spec.features);
         rc = read_features(v, &m->spec.features, err);
+    }
     if (rc == LF_OK && lf_feature_spec_check(&m->spec.features, err) != LF_OK) {
         char inner[LF_ERROR_MESSAGE_MAX];
         snprintf(inner, sizeof inner, "%s", err ? err->message : "");
         rc = lf_ynode_error(lf_ymap_get(map, "features") ? lf_ymap_get(map, "features") : map,
                             err, LF_ERR_CONFIG, "model features: %s", inner);
     }
+    return rc;
+}
+
+#define MODEL_KEYS "kind", "target", "method", "ridge_lambda", "collinear", "weights", \
+                   "ar_order", "ar_max", "season_lag", "ets", "features"
+
+void lf_config_read_defaults(lf_config_model *m)
+{
+    memset(m, 0, sizeof *m);
+    lf_model_spec_init(&m->spec);
+    m->level = 0.95;
+}
+
+int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
+{
+    static const char *const keys[] = {MODEL_KEYS, "interval", "train", "test"};
+    lf_config_read_defaults(m);
+    int rc = check_keys(map, keys, COUNT(keys), err);
+    return rc == LF_OK ? read_model_onto(map, m, err) : rc;
+}
+
+int lf_config_read_candidate(const lf_ynode *map, const lf_config_model *base,
+                             lf_candidate *c, lf_error *err)
+{
+    static const char *const keys[] = {"name", MODEL_KEYS};
+    lf_config_model m = *base;
+    int rc = check_keys(map, keys, COUNT(keys), err);
+    if (rc == LF_OK)
+        rc = lf_ymap_require(map, "name", err);
+    if (rc == LF_OK)
+        rc = get_name(map, "name", c->name, sizeof c->name, err);
+    if (rc == LF_OK && lf_candidates_check(c, 1, err) != LF_OK) {
+        char inner[LF_ERROR_MESSAGE_MAX];
+        snprintf(inner, sizeof inner, "%s", err ? err->message : "");
+        rc = lf_ynode_error(lf_ymap_get(map, "name"), err, LF_ERR_CONFIG, "%s", inner);
+    }
+    if (rc == LF_OK)
+        rc = read_model_onto(map, &m, err);
+    c->spec = m.spec;
     return rc;
 }

@@ -72,6 +72,11 @@ static int check_temperature(const lf_temperature_spec *t, lf_error *err)
           t->grid_from <= t->grid_to && (t->grid_to - t->grid_from) / t->grid_step <= 400))
         return lf_error_set(err, LF_ERR_ARG, "degree-day grid %g..%g by %g: needs from <= to "
                             "and at most 400 steps", t->grid_from, t->grid_to, t->grid_step);
+    if ((t->auto_hdd || t->auto_cdd) && t->grid_coarse != 0 &&
+        !(t->grid_coarse > t->grid_step && t->grid_coarse <= t->grid_to - t->grid_from))
+        return lf_error_set(err, LF_ERR_ARG, "degree-day grid: coarse step %g must exceed the "
+                            "step %g and fit in %g..%g (0: no coarse stage)", t->grid_coarse,
+                            t->grid_step, t->grid_from, t->grid_to);
     for (size_t i = 0; i < t->nlags; i++)
         if (t->lags[i] < 1 || t->lags[i] > 366)
             return lf_error_set(err, LF_ERR_ARG, "temperature lag must be 1..366 days, got %d",

@@ -81,34 +81,90 @@ static double try_bases(const lf_model *m, double hdd, double cdd, const lf_fram
     return aicc;
 }
 
-/* Try every base (pair) on the grid; resolve the spec to the best. */
+/* Grid search state: the tries so far and the best. */
+typedef struct search {
+    lf_model *m;
+    const lf_frame *frame;
+    const lf_calendar *cal;
+    const double *y, *w;
+    size_t best, cap;
+} search;
+
+static int tried(const lf_model *m, double h, double c)
+{
+    for (size_t k = 0; k < m->ngrid; k++)
+        if ((m->grid[k].hdd == h || (isnan(h) && isnan(m->grid[k].hdd))) &&
+            (m->grid[k].cdd == c || (isnan(c) && isnan(m->grid[k].cdd))))
+            return 1;
+    return 0;
+}
+
+/* Try one pair (NaN: that side not searched) unless tried or impossible. */
+static void try_pair(search *s, double h, double c)
+{
+    lf_model *m = s->m;
+    if ((!isnan(h) && !isnan(c) && h > c) || m->ngrid >= s->cap || tried(m, h, c))
+        return; /* heating above cooling base makes no physical sense */
+    lf_grid_try *g = &m->grid[m->ngrid++];
+    *g = (lf_grid_try){h, c, try_bases(m, h, c, s->frame, s->cal, s->y, s->w)};
+    if (!isnan(g->aicc) && (isnan(m->grid[s->best].aicc) || g->aicc < m->grid[s->best].aicc))
+        s->best = m->ngrid - 1;
+}
+
+/* Grid index range of the bases within `reach` of `at` (the whole grid for
+ * an unsearched side, which gives the single index 0). */
+static void span(const lf_temperature_spec *t, int searched, double at, double reach,
+                 size_t *lo, size_t *hi)
+{
+    size_t np = grid_points(t);
+    *lo = 0;
+    *hi = searched ? np - 1 : 0;
+    if (!searched || isnan(reach))
+        return;
+    double a = ceil((at - reach - t->grid_from) / t->grid_step - 1e-9);
+    double b = floor((at + reach - t->grid_from) / t->grid_step + 1e-9);
+    *lo = a > 0 ? (size_t)a : 0;
+    *hi = b < (double)(np - 1) ? (size_t)b : np - 1;
+}
+
+/* Every pair on the grid with both bases within reach of the best so far
+ * (reach NaN: everywhere), every `stride` grid steps. */
+static void sweep(search *s, double reach, size_t stride)
+{
+    const lf_temperature_spec *t = &s->m->spec.features.temperature;
+    const lf_grid_try *b = s->m->ngrid ? &s->m->grid[s->best] : NULL;
+    size_t h0, h1, c0, c1;
+    span(t, t->auto_hdd, b ? b->hdd : NAN, reach, &h0, &h1);
+    span(t, t->auto_cdd, b ? b->cdd : NAN, reach, &c0, &c1);
+    for (size_t a = h0; a <= h1; a += (t->auto_hdd ? stride : 1))
+        for (size_t c = c0; c <= c1; c += (t->auto_cdd ? stride : 1))
+            try_pair(s, t->auto_hdd ? t->grid_from + (double)a * t->grid_step : NAN,
+                     t->auto_cdd ? t->grid_from + (double)c * t->grid_step : NAN);
+}
+
+/* Try the bases on the grid (every pair, or coarse then fine around the
+ * best); resolve the spec to the best. */
 static int grid_search(lf_model *m, const lf_frame *frame, const lf_calendar *cal,
                        const double *y, const double *w, lf_error *err)
 {
     lf_temperature_spec *t = &m->spec.features.temperature;
     size_t np = grid_points(t), nh = t->auto_hdd ? np : 1, nc = t->auto_cdd ? np : 1;
-    m->grid = malloc(nh * nc * sizeof *m->grid);
+    search s = {m, frame, cal, y, w, 0, nh * nc};
+    m->grid = malloc(s.cap * sizeof *m->grid);
     if (!m->grid)
         return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the degree-day grid");
-    size_t best = 0;
-    for (size_t a = 0; a < nh; a++)
-        for (size_t b = 0; b < nc; b++) {
-            double h = t->auto_hdd ? t->grid_from + (double)a * t->grid_step : NAN;
-            double c = t->auto_cdd ? t->grid_from + (double)b * t->grid_step : NAN;
-            if (!isnan(h) && !isnan(c) && h > c)
-                continue; /* heating above cooling base makes no physical sense */
-            lf_grid_try *g = &m->grid[m->ngrid++];
-            *g = (lf_grid_try){h, c, try_bases(m, h, c, frame, cal, y, w)};
-            if (!isnan(g->aicc) && (isnan(m->grid[best].aicc) || g->aicc < m->grid[best].aicc))
-                best = m->ngrid - 1;
-        }
-    if (m->ngrid == 0 || isnan(m->grid[best].aicc))
+    double stride = t->grid_coarse > t->grid_step ? floor(t->grid_coarse / t->grid_step + 1e-9)
+                                                  : 1;
+    sweep(&s, NAN, (size_t)stride);
+    if (stride > 1 && m->ngrid && !isnan(m->grid[s.best].aicc))
+        sweep(&s, stride * t->grid_step, 1);
+    if (m->ngrid == 0 || isnan(m->grid[s.best].aicc))
         return lf_error_set(err, LF_ERR_DATA, "degree-day grid search: no base on %g..%g "
                             "gave a usable fit", t->grid_from, t->grid_to);
     if (t->auto_hdd)
-        t->hdd[0] = m->grid[best].hdd, t->nhdd = 1;
+        t->hdd[0] = m->grid[s.best].hdd, t->nhdd = 1;
     if (t->auto_cdd)
-        t->cdd[0] = m->grid[best].cdd, t->ncdd = 1;
+        t->cdd[0] = m->grid[s.best].cdd, t->ncdd = 1;
     t->auto_hdd = t->auto_cdd = 0;
     return LF_OK;
 }
