@@ -24,6 +24,7 @@
 #include "libforecast/model.h"
 #include "libforecast/ets.h"
 #include "libforecast/backtest.h"
+#include "libforecast/stl.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,3 +38,4 @@ const char *lf_version(void);
 #endif
 #endif
 #include "libforecast/backtest.h"
+#include "libforecast/stl.h"
