@@ -40,6 +40,10 @@ GENERATOR := $(BUILD)/make_sample
 SAMPLE_CONFIG := datasets/sample/project.yaml
 export LF_DATA_DIR ?= $(abspath ../shared/data)
 
+# Peers of the accuracy benchmark (not needed to build or test).
+BENCH_DEB_PACKAGES := python3-statsmodels r-base-core r-cran-forecast r-cran-prophet
+
+.PHONY: bench-accuracy bench-deps
 .PHONY: all help deps run test test-c test-asan test-install test-python install uninstall \
         datasets check-datasets clean
 
@@ -51,10 +55,19 @@ help:
 	@echo "make install PREFIX=DIR   headers, libraries, libforecast.pc, lfc"
 	@echo "make datasets       regenerate datasets/sample with the generator"
 	@echo "make deps           apt-get install whatever is missing (needs root or sudo)"
+	@echo "make bench-accuracy lfc vs statsmodels, R forecast and prophet on the shared data"
 
 # Install only the Debian packages that are missing; silent when all are present.
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+
+bench-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_DEB_PACKAGES)" || \
+	  echo "could not install the benchmark peers; missing ones are reported as missing"
+
+.PHONY: install-packages
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -137,6 +150,14 @@ check-datasets: $(GENERATOR)
 	@cd $(BUILD)/sample-check && for f in $$(find . -type f | sort); do \
 	  cmp -s $$f $(CURDIR)/datasets/sample/$$f || { echo "datasets/sample/$${f#./} differs from the generator output: run make datasets"; exit 1; }; \
 	done; echo "datasets/sample matches its generator"
+
+# ---- benchmarks ---------------------------------------------------------------
+# Accuracy on the shared datasets, lfc against its peers in the same run; the
+# tables go to build/bench/accuracy/accuracy.{md,csv}.  BENCH_SETS picks
+# datasets (default: nsw qld sa tas vic gefcom).
+BENCH_SETS ?=
+bench-accuracy: deps bench-deps all
+	bench/accuracy/run.sh $(LFC) $(BUILD)/bench/accuracy $(LF_DATA_DIR) $(BENCH_SETS)
 
 # ---- install -------------------------------------------------------------------
 install: all

@@ -28,15 +28,22 @@
  * days first..last, by one of
  *   LF_SELECT_CV    the pooled daily `metric` of a rolling-origin backtest
  *                   inside the training days (spec.cv: origins, horizon,
- *                   step); a candidate that fails at any origin is out;
+ *                   step); a candidate that fails at any origin is out.
+ *                   Each candidate is first fitted on all training days, and
+ *                   its tuning found there (degree-day bases of a grid
+ *                   search) is kept fixed in the CV origins: the CV compares
+ *                   tuned candidates and the grid search runs once per
+ *                   candidate, not once per origin (the bases see the CV
+ *                   days, a mild optimism shared by every candidate; the
+ *                   outer backtest's test days are never seen);
  *   LF_SELECT_AICC  the AICc of each candidate fitted on all training days
  *                   (lf_model_info: every parameter and sigma^2 counted).
  *                   Only comparable between models of the same target and
  *                   days: regression with AR(p) errors conditions on p fewer
  *                   days, so its AICc is slightly flattered; use CV to
  *                   compare families.
- * The lowest score wins (ties: the earlier candidate); the winner is refitted
- * on all training days.  lf_backtest_run can add the selection itself as a
+ * The lowest score wins (ties: the earlier candidate); its fit on all
+ * training days is the selected model.  lf_backtest_run can add the selection itself as a
  * model named "auto": at every origin, lf_select runs on that origin's
  * training days (a nested backtest) and the chosen candidate forecasts; the
  * note says which it chose, and the time includes the selection.

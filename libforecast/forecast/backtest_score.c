@@ -28,7 +28,7 @@ static int score_periods(const lf_backtest *bt, size_t k, const double *forecast
                                    err);
     if (rc == LF_OK)
         rc = lf_accuracy_compute(a, f, NULL, NULL, np, bt->spec.level, NAN, acc, err);
-    if (rc == LF_OK && pl->n + np <= pl->cap) {
+    if (rc == LF_OK && np > 0 && pl->n + np <= pl->cap) {
         memcpy(pl->actual + pl->n, a, np * sizeof *a);
         memcpy(pl->forecast + pl->n, f, np * sizeof *f);
         pl->n += np;

@@ -60,15 +60,41 @@ void lf_selection_free(lf_selection *sel)
     free(sel);
 }
 
-/* CV: the pooled daily metric of candidates that worked at every origin. */
-static int score_by_cv(lf_selection *sel, const lf_candidate *c, size_t n,
-                       const lf_frame *frame, const lf_calendar *cal, lf_date first,
-                       lf_date last, lf_error *err)
+/* Every candidate fitted on all days (NULL where the fit failed). */
+static lf_model **fit_all(const lf_candidate *c, size_t n, const lf_frame *frame,
+                          const lf_calendar *cal, lf_date first, lf_date last, lf_error *err)
 {
-    int rc = lf_backtest_run(c, n, NULL, &sel->spec.cv, frame, cal, first, last, &sel->cv,
+    lf_model **models = calloc(n, sizeof *models);
+    if (!models) {
+        lf_error_set(err, LF_ERR_NOMEM, "out of memory for a selection");
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (lf_model_fit(&c[i].spec, frame, cal, first, last, &models[i], NULL) != LF_OK)
+            models[i] = NULL;
+    return models;
+}
+
+/* CV: each candidate's tuning (degree-day bases) is taken from its fit on
+ * all days, then the pooled daily metric of the tuned candidates, for those
+ * that worked at every origin. */
+static int score_by_cv(lf_selection *sel, const lf_candidate *c, size_t n,
+                       lf_model **models, const lf_frame *frame, const lf_calendar *cal,
+                       lf_date first, lf_date last, lf_error *err)
+{
+    lf_candidate *tuned = malloc(n * sizeof *tuned);
+    if (!tuned)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for a selection");
+    for (size_t i = 0; i < n; i++) {
+        tuned[i] = c[i];
+        if (models[i])
+            tuned[i].spec = *lf_model_spec_of(models[i]);
+    }
+    int rc = lf_backtest_run(tuned, n, NULL, &sel->spec.cv, frame, cal, first, last, &sel->cv,
                              err);
+    free(tuned);
     for (size_t i = 0; rc == LF_OK && i < n; i++) {
-        int ok = 1;
+        int ok = models[i] != NULL;
         for (size_t k = 0; k < sel->cv->norigins; k++)
             ok = ok && sel->cv->status[i * sel->cv->norigins + k] == LF_OK;
         const lf_accuracy *a = lf_backtest_accuracy(sel->cv, i, LF_BACKTEST_POOLED,
@@ -78,25 +104,12 @@ static int score_by_cv(lf_selection *sel, const lf_candidate *c, size_t n,
     return rc;
 }
 
-/* AICc: every candidate fitted on all days; the best fit is kept as the
- * selected model, so it is not fitted twice. */
-static void score_by_aicc(lf_selection *sel, const lf_candidate *c, size_t n,
-                          const lf_frame *frame, const lf_calendar *cal, lf_date first,
-                          lf_date last)
+/* AICc of each fit on all days. */
+static void score_by_aicc(lf_selection *sel, lf_model **models, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        lf_model *m = NULL;
-        if (lf_model_fit(&c[i].spec, frame, cal, first, last, &m, NULL) != LF_OK)
-            continue;
-        sel->aicc[i] = sel->score[i] = lf_model_info_of(m)->aicc;
-        if (!sel->model || sel->score[i] < sel->score[sel->chosen]) {
-            lf_model_free(sel->model);
-            sel->model = m;
-            sel->chosen = i;
-        } else {
-            lf_model_free(m);
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (models[i])
+            sel->aicc[i] = sel->score[i] = lf_model_info_of(models[i])->aicc;
 }
 
 /* The lowest finite score (ties: the earlier); LF_ERR_DATA when none. */
@@ -142,14 +155,22 @@ int lf_select(const lf_candidate *c, size_t n, const lf_select_spec *spec,
     sel->ncandidates = n;
     for (size_t i = 0; i < n; i++)
         sel->score[i] = sel->aicc[i] = NAN;
-    if (spec->by == LF_SELECT_AICC)
-        score_by_aicc(sel, c, n, frame, cal, first, last);
+    lf_model **models = fit_all(c, n, frame, cal, first, last, err);
+    if (!models)
+        rc = LF_ERR_NOMEM;
+    else if (spec->by == LF_SELECT_AICC)
+        score_by_aicc(sel, models, n);
     else
-        rc = score_by_cv(sel, c, n, frame, cal, first, last, err);
+        rc = score_by_cv(sel, c, n, models, frame, cal, first, last, err);
     if (rc == LF_OK)
         rc = choose(sel, c, n, err);
-    if (rc == LF_OK && !sel->model)
-        rc = lf_model_fit(&c[sel->chosen].spec, frame, cal, first, last, &sel->model, err);
+    if (rc == LF_OK) {
+        sel->model = models[sel->chosen]; /* the chosen fit is kept, the others freed */
+        models[sel->chosen] = NULL;
+    }
+    for (size_t i = 0; models && i < n; i++)
+        lf_model_free(models[i]);
+    free(models);
     if (rc != LF_OK) {
         lf_selection_free(sel);
         return rc;
