@@ -4,26 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "libforecast/config.h"
-
-static lf_config *load(const char *text)
-{
-    lf_error err;
-    lf_config *cfg = NULL;
-    cr_assert_eq(lf_config_load_string(text, "project.yaml", NULL, &cfg, &err), LF_OK, "%s",
-                 err.message);
-    return cfg;
-}
-
-static void expect_error(const char *text, const char *message)
-{
-    lf_error err;
-    lf_config *cfg = NULL;
-    int rc = lf_config_load_string(text, "project.yaml", NULL, &cfg, &err);
-    cr_assert_eq(rc, LF_ERR_CONFIG, "status %d: %s", rc, err.message);
-    cr_assert_null(cfg);
-    cr_assert_str_eq(err.message, message);
-}
+#include "config_test.h"
 
 static const char full[] =
     "name: x\n"

@@ -41,6 +41,10 @@ void lfc_print_cell(double v, const char *fmt, int width);
 /* buf = dir/file, or LF_ERR_ARG when it does not fit. */
 int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err);
 /* Create a directory and its parents (like mkdir -p). */
+/* Load the config and everything it names (cfg and project NULL on error,
+ * or cfg set and project NULL when only the data failed). */
+int lfc_open_project(const char *config, lf_config **cfg, lf_project **project,
+                     lf_error *err);
 /* JSON: "key": number (null for NaN/inf) then sep; a quoted, escaped string. */
 void lfc_json_number(const char *key, double v, const char *sep);
 void lfc_json_string(const char *s);

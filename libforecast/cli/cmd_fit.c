@@ -362,9 +362,7 @@ static int run_fit(int argc, char **argv)
     lf_project *project = NULL;
     fit_run r;
     memset(&r, 0, sizeof r);
-    int rc = lf_config_load(opt.config, &cfg, &err);
-    if (rc == LF_OK)
-        rc = lf_project_load(cfg, &project, &err);
+    int rc = lfc_open_project(opt.config, &cfg, &project, &err);
     r.cfg = cfg;
     r.project = project;
     if (rc == LF_OK)

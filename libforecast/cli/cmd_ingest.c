@@ -300,9 +300,7 @@ static int run_ingest(int argc, char **argv)
     lf_config *cfg = NULL;
     lf_project *p = NULL;
     ingest_summaries all = {{0}, NULL, 0};
-    int rc = lf_config_load(opt.config, &cfg, &err);
-    if (rc == LF_OK)
-        rc = lf_project_load(cfg, &p, &err);
+    int rc = lfc_open_project(opt.config, &cfg, &p, &err);
     if (rc == LF_OK)
         rc = summarize_project(cfg, p, &all, &err);
     if (rc == LF_OK)

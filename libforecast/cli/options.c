@@ -133,3 +133,10 @@ void lfc_json_string(const char *s)
     }
     putchar('"');
 }
+
+int lfc_open_project(const char *config, lf_config **cfg, lf_project **project, lf_error *err)
+{
+    *project = NULL;
+    int rc = lf_config_load(config, cfg, err);
+    return rc == LF_OK ? lf_project_load(*cfg, project, err) : rc;
+}

@@ -6,12 +6,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static int check_keys(const lf_ynode *map, const char *const *keys, size_t n, lf_error *err)
-{
-    int rc = lf_ynode_expect(map, LF_YMAPPING, err);
-    return rc == LF_OK ? lf_ymap_check_keys(map, keys, n, err) : rc;
-}
-
 /* origins, horizon, step: the rolling origin shared by both sections. */
 static int read_origins(const lf_ynode *map, lf_backtest_spec *s, lf_error *err)
 {
@@ -31,7 +25,7 @@ int lf_config_read_selection(const lf_ynode *map, lf_select_spec *spec, lf_error
                                                          "smape", "mase", "pinball"};
     lf_select_spec_init(spec);
     int b = (int)spec->by, metric = (int)spec->metric;
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = lf_ymap_enum(map, "by", by, COUNT(by), &b, err);
     if (rc == LF_OK)
@@ -51,7 +45,7 @@ int lf_config_read_backtest(const lf_ynode *map, lf_config_backtest *bt, lf_erro
     memset(bt, 0, sizeof *bt);
     lf_backtest_spec_init(&bt->spec);
     int agg = (int)bt->spec.agg;
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = read_origins(map, &bt->spec, err);
     if (rc == LF_OK && lf_ymap_get(map, "first")) {

@@ -10,12 +10,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static int check_keys(const lf_ynode *map, const char *const *keys, size_t n, lf_error *err)
-{
-    int rc = lf_ynode_expect(map, LF_YMAPPING, err);
-    return rc == LF_OK ? lf_ymap_check_keys(map, keys, n, err) : rc;
-}
-
 /* A name copied into a fixed buffer of the spec, checked for length and for
  * characters that would break CSV output. */
 static int get_name(const lf_ynode *map, const char *key, char *out, size_t size,
@@ -72,7 +66,7 @@ static int get_bases(const lf_ynode *map, const char *key, double *bases, size_t
 static int read_grid(const lf_ynode *map, lf_temperature_spec *t, lf_error *err)
 {
     static const char *const keys[] = {"from", "to", "step", "coarse"};
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = lf_ymap_double(map, "from", -50, 50, &t->grid_from, err);
     if (rc == LF_OK)
@@ -109,7 +103,7 @@ static int read_temperature(const lf_ynode *map, lf_temperature_spec *t, lf_erro
     static const char *const keys[] = {"column", "polynomial", "hdd", "cdd", "grid",
                                        "knots", "by_month", "by_day_type", "lags", "smooth"};
     const lf_ynode *v;
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = get_name(map, "column", t->column, sizeof t->column, err);
     if (rc == LF_OK)
@@ -136,7 +130,7 @@ static int read_temperature(const lf_ynode *map, lf_temperature_spec *t, lf_erro
 static int read_window(const lf_ynode *map, lf_holiday_window *w, lf_error *err)
 {
     static const char *const keys[] = {"holiday", "before", "after"};
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = lf_ymap_require(map, "holiday", err);
     if (rc == LF_OK)
@@ -152,7 +146,7 @@ static int read_economy_term(const lf_ynode *map, lf_economy_term *e, lf_error *
 {
     static const char *const keys[] = {"column", "transform"};
     static const char *const transforms[] = {"level", "log"};
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = lf_ymap_require(map, "column", err);
     if (rc == LF_OK)
@@ -166,7 +160,7 @@ static int read_event(const lf_ynode *map, lf_event_spec *e, lf_error *err)
 {
     static const char *const keys[] = {"name", "kind", "start", "end"};
     static const char *const kinds[] = {"step", "ramp"};
-    int kind = 0, rc = check_keys(map, keys, COUNT(keys), err);
+    int kind = 0, rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     for (size_t k = 0; rc == LF_OK && k < 2; k++)
         rc = lf_ymap_require(map, k ? "start" : "name", err);
     if (rc == LF_OK)
@@ -231,7 +225,7 @@ static int read_features(const lf_ynode *map, lf_feature_spec *f, lf_error *err)
                                        "holiday_windows", "fourier", "temperature",
                                        "humidity", "economy", "events"};
     const lf_ynode *v;
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = read_calendar_flags(map, f, err);
     if (rc == LF_OK && (v = lf_ymap_get(map, "holiday_windows")))
@@ -252,7 +246,7 @@ static int read_features(const lf_ynode *map, lf_feature_spec *f, lf_error *err)
 static int read_weights(const lf_ynode *map, lf_model_spec *s, lf_error *err)
 {
     static const char *const keys[] = {"column", "halflife_days"};
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK && (lf_ymap_get(map, "column") != NULL) ==
                            (lf_ymap_get(map, "halflife_days") != NULL))
         rc = lf_ynode_error(map, err, LF_ERR_CONFIG, "'weights' needs exactly one of "
@@ -268,7 +262,7 @@ static int read_weights(const lf_ynode *map, lf_model_spec *s, lf_error *err)
 static int read_days(const lf_ynode *map, lf_date *first, lf_date *last, lf_error *err)
 {
     static const char *const keys[] = {"first", "last"};
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     for (size_t k = 0; rc == LF_OK && k < 2; k++)
         rc = lf_ymap_require(map, keys[k], err);
     if (rc == LF_OK)
@@ -319,7 +313,7 @@ static int read_ets(const lf_ynode *map, lf_ets_spec *e, lf_error *err)
     static const char *const trends[] = {"none", "additive", "damped"};
     static const char *const seasons[] = {"none", "additive", "multiplicative"};
     int trend = (int)e->trend, season = (int)e->season;
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = lf_ymap_enum(map, "trend", trends, COUNT(trends), &trend, err);
     if (rc == LF_OK)
@@ -398,7 +392,7 @@ int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
 {
     static const char *const keys[] = {MODEL_KEYS, "interval", "train", "test"};
     lf_config_read_defaults(m);
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     return rc == LF_OK ? read_model_onto(map, m, err) : rc;
 }
 
@@ -407,7 +401,7 @@ int lf_config_read_candidate(const lf_ynode *map, const lf_config_model *base,
 {
     static const char *const keys[] = {"name", MODEL_KEYS};
     lf_config_model m = *base;
-    int rc = check_keys(map, keys, COUNT(keys), err);
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
         rc = lf_ymap_require(map, "name", err);
     if (rc == LF_OK)

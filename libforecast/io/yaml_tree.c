@@ -895,6 +895,13 @@ int lf_ymap_date(const lf_ynode *map, const char *key, lf_date *out, lf_error *e
     return v ? lf_ynode_date(v, out, err) : LF_OK;
 }
 
+int lf_ymap_expect_keys(const lf_ynode *map, const char *const *allowed, size_t n,
+                        lf_error *err)
+{
+    int rc = lf_ynode_expect(map, LF_YMAPPING, err);
+    return rc == LF_OK ? lf_ymap_check_keys(map, allowed, n, err) : rc;
+}
+
 int lf_ymap_enum(const lf_ynode *map, const char *key, const char *const *names,
                  size_t nnames, int *out, lf_error *err)
 {

@@ -128,6 +128,9 @@ const lf_ynode *lf_ymap_key(const lf_ynode *map, const char *key);     /* key no
 /* Reject keys not in allowed[] (n = (size_t)-1 for a NULL-terminated list). */
 int lf_ymap_check_keys(const lf_ynode *map, const char *const *allowed, size_t n,
                        lf_error *err);
+/* The node is a mapping with no keys but allowed[] (both checks above). */
+int lf_ymap_expect_keys(const lf_ynode *map, const char *const *allowed, size_t n,
+                        lf_error *err);
 /* Fail, located at the mapping itself, when key is absent. */
 int lf_ymap_require(const lf_ynode *map, const char *key, lf_error *err);
 
