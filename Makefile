@@ -131,7 +131,7 @@ test-asan:
 
 # Install into a scratch prefix and build the C example with pkg-config.
 test-install: all
-	@rm -rf $(BUILD)/stage
+	@rm -rf $(BUILD)/stage $(BUILD)/example
 	$(MAKE) --no-print-directory install PREFIX=$(abspath $(BUILD)/stage)
 	PKG_CONFIG_PATH=$(abspath $(BUILD)/stage)/lib/pkgconfig \
 	  $(MAKE) --no-print-directory -C examples/c BUILD=$(abspath $(BUILD)/example) run
