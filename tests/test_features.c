@@ -487,6 +487,40 @@ Test(features, by_month_replaces_the_term_with_twelve)
     lf_frame_free(f);
 }
 
+/* A month's own T^2 term continues along its tangent beyond the temperatures
+ * seen in THAT month in training: January saw 1..2, February 3..4; a January
+ * day at 4 gets 2^2 + 2*2*(4 - 2) = 12 (not 16), and is flagged, although 4
+ * lies inside the overall training range. */
+Test(features, by_month_terms_extrapolate_beyond_their_own_month)
+{
+    lf_frame *f = frame_of(D(2024, 1, 30), 5); /* Jan 30, 31, Feb 1, 2, 3 */
+    add_col(f, "tmean_c", (double[]){1, 2, 3, 4, 4});
+    lf_calendar *cal = empty_cal();
+    lf_feature_spec s;
+    lf_feature_spec_init(&s);
+    s.temperature.polynomial = 2;
+    s.temperature.by_month = 1;
+    lf_design *d = build(&s, f, cal, f->start, D(2024, 2, 2), f->start, D(2024, 2, 3));
+    near(at(d, "T^2:feb", D(2024, 2, 2)), 16, "inside February's range");
+    cr_assert_eq(flags_on(d, D(2024, 2, 2)) & LF_FLAG_TEMPERATURE_RANGE, 0);
+    lf_design_free(d);
+    lf_frame *g = frame_of(D(2024, 1, 30), 5);
+    add_col(g, "tmean_c", (double[]){1, 2, 3, 4, 4});
+    double *t = lf_frame_column(g, "tmean_c");
+    lf_features *ft;
+    lf_error err;
+    cr_assert_eq(lf_features_new(&s, g, cal, g->start, D(2024, 2, 2), &ft, &err), LF_OK);
+    t[1] = 4; /* Jan 31 turns out at 4 degC, above January's 1..2 */
+    cr_assert_eq(lf_features_design(ft, g, cal, g->start, D(2024, 1, 31), &d, &err), LF_OK);
+    near(at(d, "T^2:jan", D(2024, 1, 31)), 12, "January tangent at 2");
+    cr_assert(flags_on(d, D(2024, 1, 31)) & LF_FLAG_TEMPERATURE_RANGE);
+    lf_design_free(d);
+    lf_features_free(ft);
+    lf_calendar_free(cal);
+    lf_frame_free(g);
+    lf_frame_free(f);
+}
+
 Test(features, by_day_type_adds_the_nonworking_difference)
 {
     lf_frame *f = frame_of(D(2024, 1, 5), 4); /* Fri 5, Sat 6, Sun 7, Mon 8 */

@@ -113,6 +113,10 @@ static int learn_temperature(lf_features *f, const lf_frame *frame, lf_error *er
         f->temperature[s] = EMPTY;
         for (size_t i = 0; i < n; i++)
             widen(&f->temperature[s], v[i]);
+        for (int m = 0; s == 0 && m < 12; m++)
+            f->temperature_month[m] = EMPTY;
+        for (size_t i = 0; s == 0 && i < n; i++)
+            widen(&f->temperature_month[lf_date_month(f->first + (lf_date)i) - 1], v[i]);
     }
     free(v);
     if (f->temperature[0].lo > f->temperature[0].hi)

@@ -22,6 +22,8 @@ struct lf_features {
     lf_date first, last;                 /* training days */
     size_t nsources;
     lf_range temperature[LF_MAX_SOURCES];
+    lf_range temperature_month[12];      /* current temperature by calendar month:
+                                            the range of a by_month term */
     lf_range humidity;
     lf_range economy[LF_FEATURE_MAX];
     lf_range trend;                      /* t over training, years */

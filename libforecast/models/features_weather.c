@@ -145,6 +145,15 @@ static int add_term(lf_colset *set, const term *tm, const char *sfx, const doubl
     return LF_OK;
 }
 
+/* The range a month's own terms were fitted on (a month never seen in
+ * training has all-zero columns, dropped, so its range does not matter: the
+ * overall one is used). */
+static lf_range month_range(const lf_features *f, int month)
+{
+    lf_range r = f->temperature_month[month - 1];
+    return r.lo <= r.hi ? r : f->temperature[0];
+}
+
 static int add_source(const lf_features *f, lf_colset *set, size_t s, const double *x,
                       const row_context *ctx, lf_error *err)
 {
@@ -160,13 +169,16 @@ static int add_source(const lf_features *f, lf_colset *set, size_t s, const doub
         if (!by_month)
             rc = add_term(set, &terms[k], sfx, x, r, 0, NULL, ctx->first, err);
         for (int m = 1; by_month && rc == LF_OK && m <= 12; m++)
-            rc = add_term(set, &terms[k], sfx, x, r, m, NULL, ctx->first, err);
+            rc = add_term(set, &terms[k], sfx, x, month_range(f, m), m, NULL, ctx->first,
+                          err);
     }
     for (size_t k = 0; by_type && rc == LF_OK && k < nterms; k++)
         rc = add_term(set, &terms[k], sfx, x, r, 0, ctx->nonworking, ctx->first, err);
-    for (size_t i = 0; i < set->nrows; i++)
-        if (x[i] < r.lo || x[i] > r.hi)
+    for (size_t i = 0; i < set->nrows; i++) {
+        lf_range ri = by_month ? month_range(f, lf_date_month(ctx->first + (lf_date)i)) : r;
+        if (x[i] < ri.lo || x[i] > ri.hi)
             set->flags[i] |= LF_FLAG_TEMPERATURE_RANGE;
+    }
     return rc;
 }
 
