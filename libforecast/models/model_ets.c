@@ -164,6 +164,12 @@ static int forecast_rows(const lf_model *m, const lf_frame *frame, lf_date first
     return rc;
 }
 
+/* The one-step fitted value of a day up to the training end (NaN before). */
+static double fitted_value(const lf_model *m, lf_date d)
+{
+    return d >= m->first ? m->ets->fitted[d - m->first] : NAN;
+}
+
 int lf_model_predict_ets(const lf_model *m, const lf_frame *frame, lf_date first,
                          lf_date last, double level, lf_prediction **out, lf_error *err)
 {
@@ -174,7 +180,7 @@ int lf_model_predict_ets(const lf_model *m, const lf_frame *frame, lf_date first
     /* days up to the training end: fitted values, or missing before them */
     for (lf_date d = first; d <= last && d <= m->last; d++) {
         size_t i = (size_t)(d - first);
-        double v = d >= m->first ? m->ets->fitted[d - m->first] : NAN;
+        double v = fitted_value(m, d);
         p->mean[i] = v;
         p->lower[i] = v - half;
         p->upper[i] = v + half;
@@ -200,18 +206,17 @@ int lf_model_simulate_ets(const lf_model *m, const lf_frame *frame, lf_date firs
                           lf_error *err)
 {
     size_t n = (size_t)(last - first + 1);
-    lf_prediction *p;
-    int rc = lf_model_predict_ets(m, frame, first, last, 0.95, &p, err);
-    if (rc != LF_OK)
-        return rc;
-    lf_date from = first > m->last ? first : m->last + 1;
     const double *col = lf_model_target(&m->spec, frame, err);
-    lf_date origin = col ? known_until(m, col, frame, from) : m->last;
+    if (!col)
+        return err ? err->code : LF_ERR_NOTFOUND;
+    lf_date from = first > m->last ? first : m->last + 1;
+    lf_date origin = known_until(m, col, frame, from);
     size_t h = last >= from ? (size_t)(last - origin) : 0;
     lf_ets *state = NULL;
     double *sim = h ? malloc(npaths * h * sizeof *sim) : NULL;
-    if (h && !sim)
-        rc = lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu simulated paths", npaths);
+    int rc = h && !sim ? lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu simulated "
+                                      "paths", npaths)
+                       : LF_OK;
     if (rc == LF_OK && h)
         rc = states_until(m, frame, origin, &state, err);
     if (rc == LF_OK && h)
@@ -220,11 +225,10 @@ int lf_model_simulate_ets(const lf_model *m, const lf_frame *frame, lf_date firs
         for (size_t i = 0; i < n; i++) {
             lf_date d = first + (lf_date)i;
             paths[k * n + i] = d <= m->last
-                                   ? p->mean[i] + gsl_ran_gaussian(rng, m->ets->sigma)
+                                   ? fitted_value(m, d) + gsl_ran_gaussian(rng, m->ets->sigma)
                                    : sim[k * h + (size_t)(d - origin - 1)];
         }
     free(sim);
     lf_ets_free(state);
-    lf_prediction_free(p);
     return rc;
 }
