@@ -339,3 +339,29 @@ Test(select, auto_model_in_a_backtest)
     lf_calendar_free(cal);
     lf_frame_free(f);
 }
+
+/* When no candidate can be scored the error names every one with its reason. */
+Test(select, no_scorable_candidate_names_each_reason)
+{
+    lf_frame *f = weekly_frame();
+    lf_frame_column(f, "energy_mwh")[3] = 0;
+    lf_calendar *cal = lf_calendar_new(2024, 2024, NULL);
+    lf_candidate c[2];
+    candidates(c);
+    for (int i = 0; i < 2; i++) {
+        c[i].spec.kind = LF_MODEL_ETS;
+        c[i].spec.ets.season = LF_ETS_SEASON_MULTIPLICATIVE;
+    }
+    lf_select_spec spec;
+    lf_select_spec_init(&spec);
+    spec.by = LF_SELECT_AICC;
+    lf_selection *sel;
+    lf_error err;
+    cr_assert_eq(lf_select(c, 2, &spec, f, cal, f->start, D(2024, 4, 30), &sel, &err),
+                 LF_ERR_DATA);
+    cr_assert_null(sel);
+    cr_assert(strstr(err.message, "no candidate could be scored: mean: the fit on all "
+                                  "training days failed; snaive7: the fit"), "%s", err.message);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+}

@@ -65,6 +65,7 @@ extern "C" {
 
 #define LF_CANDIDATE_NAME_MAX 48
 #define LF_BACKTEST_MAX_ORIGINS 100
+#define LF_BACKTEST_MAX_DAYS 3660 /* longest horizon and step, about ten years */
 #define LF_BACKTEST_POOLED ((size_t)-1) /* origin index of the pooled accuracy */
 #define LF_AUTO_MODEL_NAME "auto"
 

@@ -41,12 +41,12 @@ static int check_spec(const lf_backtest_spec *s, lf_error *err)
     if (s->origins < 1 || s->origins > LF_BACKTEST_MAX_ORIGINS)
         return lf_error_set(err, LF_ERR_ARG, "a backtest needs 1..%d origins, got %d",
                             LF_BACKTEST_MAX_ORIGINS, s->origins);
-    if (s->horizon < 1 || s->horizon > 3660)
-        return lf_error_set(err, LF_ERR_ARG, "backtest horizon must be 1..3660 days, got %d",
-                            s->horizon);
-    if (s->step < 0 || s->step > 3660)
-        return lf_error_set(err, LF_ERR_ARG, "backtest step must be 1..3660 days (0: the "
-                            "horizon), got %d", s->step);
+    if (s->horizon < 1 || s->horizon > LF_BACKTEST_MAX_DAYS)
+        return lf_error_set(err, LF_ERR_ARG, "backtest horizon must be 1..%d days, got %d",
+                            LF_BACKTEST_MAX_DAYS, s->horizon);
+    if (s->step < 0 || s->step > LF_BACKTEST_MAX_DAYS)
+        return lf_error_set(err, LF_ERR_ARG, "backtest step must be 1..%d days (0: the "
+                            "horizon), got %d", LF_BACKTEST_MAX_DAYS, s->step);
     if (!(s->level > 0 && s->level < 1))
         return lf_error_set(err, LF_ERR_ARG, "interval level must be between 0 and 1, got %g",
                             s->level);

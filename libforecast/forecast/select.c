@@ -112,6 +112,18 @@ static void score_by_aicc(lf_selection *sel, lf_model **models, size_t n)
             sel->aicc[i] = sel->score[i] = lf_model_info_of(models[i])->aicc;
 }
 
+/* Why a candidate has no score: its first failure in the CV backtest, or
+ * its fit on all training days ("" when it has a score). */
+static const char *reason(const lf_selection *sel, size_t i)
+{
+    if (!isnan(sel->score[i]))
+        return "";
+    for (size_t k = 0; sel->cv && k < sel->cv->norigins; k++)
+        if (sel->cv->status[i * sel->cv->norigins + k] != LF_OK)
+            return sel->cv->notes[i * sel->cv->norigins + k];
+    return "the fit on all training days failed";
+}
+
 /* The lowest finite score (ties: the earlier); LF_ERR_DATA when none. */
 static int choose(lf_selection *sel, const lf_candidate *c, size_t n, lf_error *err)
 {
@@ -123,9 +135,12 @@ static int choose(lf_selection *sel, const lf_candidate *c, size_t n, lf_error *
         }
     if (found)
         return LF_OK;
-    const char *why = sel->cv ? sel->cv->notes[0] : "every fit failed";
-    return lf_error_set(err, LF_ERR_DATA, "no candidate could be scored (%s first: %s)",
-                        c[0].name, why[0] ? why : "no score");
+    char why[LF_ERROR_MESSAGE_MAX] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < sizeof why; i++)
+        len += (size_t)snprintf(why + len, sizeof why - len, "%s%s: %s", i ? "; " : "",
+                                c[i].name, reason(sel, i));
+    return lf_error_set(err, LF_ERR_DATA, "no candidate could be scored: %s", why);
 }
 
 int lf_select(const lf_candidate *c, size_t n, const lf_select_spec *spec,
@@ -183,17 +198,6 @@ typedef struct table_ctx {
     const lf_selection *sel;
     const lf_candidate *c;
 } table_ctx;
-
-/* Why a candidate has no score: its first failure in the CV backtest. */
-static const char *reason(const lf_selection *sel, size_t i)
-{
-    if (!sel->cv)
-        return isnan(sel->score[i]) ? "the fit failed" : "";
-    for (size_t k = 0; k < sel->cv->norigins; k++)
-        if (sel->cv->status[i * sel->cv->norigins + k] != LF_OK)
-            return sel->cv->notes[i * sel->cv->norigins + k];
-    return "";
-}
 
 static int write_table(FILE *fp, const void *ctx)
 {

@@ -11,9 +11,9 @@ static int read_origins(const lf_ynode *map, lf_backtest_spec *s, lf_error *err)
 {
     int rc = lf_ymap_int(map, "origins", 1, LF_BACKTEST_MAX_ORIGINS, &s->origins, err);
     if (rc == LF_OK)
-        rc = lf_ymap_int(map, "horizon", 1, 3660, &s->horizon, err);
+        rc = lf_ymap_int(map, "horizon", 1, LF_BACKTEST_MAX_DAYS, &s->horizon, err);
     if (rc == LF_OK)
-        rc = lf_ymap_int(map, "step", 1, 3660, &s->step, err);
+        rc = lf_ymap_int(map, "step", 1, LF_BACKTEST_MAX_DAYS, &s->step, err);
     return rc;
 }
 
@@ -21,8 +21,9 @@ int lf_config_read_selection(const lf_ynode *map, lf_select_spec *spec, lf_error
 {
     static const char *const keys[] = {"by", "metric", "origins", "horizon", "step"};
     static const char *const by[] = {"cv", "aicc"};
-    static const char *const metrics[LF_METRIC_COUNT] = {"mape",  "rmse", "mae",
-                                                         "smape", "mase", "pinball"};
+    const char *metrics[LF_METRIC_COUNT]; /* the names lf_select_metric_name gives */
+    for (int i = 0; i < LF_METRIC_COUNT; i++)
+        metrics[i] = lf_select_metric_name((lf_select_metric)i);
     lf_select_spec_init(spec);
     int b = (int)spec->by, metric = (int)spec->metric;
     int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);

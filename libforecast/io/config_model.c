@@ -328,7 +328,9 @@ static int read_ets(const lf_ynode *map, lf_ets_spec *e, lf_error *err)
 /* kind, and the options of the error process, seasonal naive and ETS. */
 static int read_kind(const lf_ynode *map, lf_model_spec *s, lf_error *err)
 {
-    static const char *const kinds[] = {"regression", "snaive", "ets"};
+    const char *kinds[LF_MODEL_KIND_COUNT]; /* the names lf_model_kind_name gives */
+    for (int i = 0; i < LF_MODEL_KIND_COUNT; i++)
+        kinds[i] = lf_model_kind_name((lf_model_kind)i);
     static const int lags[] = {7, 364};
     int kind = (int)s->kind;
     int rc = lf_ymap_enum(map, "kind", kinds, COUNT(kinds), &kind, err);
