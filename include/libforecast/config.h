@@ -134,6 +134,8 @@
  *         hdd: 16                  heating bases: a number, a list, or auto
  *         cdd: auto                cooling bases: a number, a list, or auto
  *         grid: {from: 10, to: 26, step: 0.5}   where auto searches (AICc)
+ *           coarse: 2              optional: try every 2 degC first, then every
+ *                                  step within 2 degC of the best pair (fewer fits)
  *         knots: [12, 24]          piecewise-linear spline hinges (T-k)+
  *         by_month: false          a temperature response per month
  *         by_day_type: false       a different response on days off
