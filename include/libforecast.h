@@ -25,6 +25,8 @@
 #include "libforecast/ets.h"
 #include "libforecast/backtest.h"
 #include "libforecast/stl.h"
+#include "libforecast/scenario.h"
+#include "libforecast/forecast.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,5 +39,3 @@ const char *lf_version(void);
 }
 #endif
 #endif
-#include "libforecast/backtest.h"
-#include "libforecast/stl.h"

@@ -25,14 +25,19 @@
 extern "C" {
 #endif
 
-typedef enum lf_period_kind { LF_PERIOD_MONTH = 0, LF_PERIOD_YEAR = 1 } lf_period_kind;
+typedef enum lf_period_kind {
+    LF_PERIOD_MONTH = 0,
+    LF_PERIOD_YEAR = 1,
+    LF_PERIOD_DAY = 2   /* a single day (forecast products; lf_summarize too) */
+} lf_period_kind;
 
-/* First and last day of the calendar month or year containing date. */
+/* First and last day of the calendar month or year containing date (the date
+ * itself for LF_PERIOD_DAY). */
 lf_date lf_period_start(lf_date date, lf_period_kind kind);
 lf_date lf_period_end(lf_date date, lf_period_kind kind);
 
 typedef struct lf_period_summary {
-    int year, month;       /* month = 0 for years */
+    int year, month;       /* month = 0 for years; the day's month for days */
     lf_date first, last;   /* calendar bounds of the period */
     int days;              /* days in the period */
     int days_missing;      /* days without daily energy (incl. outside the frame) */

@@ -175,6 +175,50 @@
  *                                  else sum)
  *     interval: 0.95               interval coverage scored (default 0.95)
  *     min_train_days: 28           fewest training days an origin may have
+ *   forecast:                      lfc forecast: monthly and yearly products
+ *                                  (forecast.h, scenario.h); every key optional
+ *     first: 2025-01-01            first forecast day (default: the day after the
+ *                                  load data end); the models are fitted on
+ *                                  model.train.first (else the first day) to the
+ *                                  day before it
+ *     last: 2026-12-31             last forecast day, or instead
+ *     months: 24                   the horizon in months (1..360, default 12)
+ *     quantiles: [0.1, 0.5, 0.9]   increasing, inside (0, 1) (default P10/50/90)
+ *     energy_model: {}             keys of model (not train, test, interval) that
+ *     peak_model: {target: peak_mw}  replace the model's for the energy and the
+ *                                  peak model (defaults: the model as it is; the
+ *                                  model with target peak_mw); false: leave out
+ *     weather:                     weather scenarios from the weather history
+ *       years: {first: 2005, last: 2024}   source years allowed (default all)
+ *       shift_days: 0              also each year shifted -k..k days (0..15)
+ *       normal: scenario_mean      scenario_mean (default) | day_mean
+ *       normal_years: 30           last N source years define normal (1..200)
+ *       normal_window: 7           day_mean: +- days averaged (0..30)
+ *     error:                       model error added to each weather path
+ *       kind: bootstrap            bootstrap (default) | model | none
+ *       paths: 20                  draws per weather scenario (1..10000)
+ *       block_days: 30             bootstrap block length (1..366)
+ *       seed: 1                    random seed (0..4294967295)
+ *     scenarios:                   economic scenarios (default: one, 'base', each
+ *       - name: low                driver at its default growth); up to 8
+ *         economy:                 column -> path; a driver without one grows
+ *           gdp_bn_cny: {growth: 3%}          at its default rate
+ *           industrial_index: {growth: [2%, 2.5%]}  a rate per forecast year
+ *                                  (the last repeats); 0.03 and 3% are the same
+ *       - name: high
+ *         economy:
+ *           gdp_bn_cny: {values: {2025: 3150, 2026: 3400}}   explicit annual values
+ *     new_connections:             业扩: load connecting (or leaving, negative MW)
+ *       - name: Data centre        required, unique
+ *         start: 2025-03-01        required: first day of load
+ *         end: 2030-12-31          optional last day
+ *         capacity_mw: 40          required, non-zero
+ *         ramp_months: 6           0..120 (default 0: full load from start)
+ *         load_factor: 0.8         exactly one of load_factor (0..1] and
+ *         annual_mwh: 280000         annual_mwh (a full year at full load)
+ *         coincidence: 0.9         share of capacity at the daily peak (default 1)
+ *     normalize: {first: 2021-01-01, last: 2024-12-31}   history days restated
+ *                                  under normal weather (default: the training days)
  *   output:
  *     dir: out                     output directory (default: out)
  *
@@ -190,6 +234,7 @@
 #include "libforecast/error.h"
 #include "libforecast/ingest.h"
 #include "libforecast/backtest.h"
+#include "libforecast/forecast.h"
 #include "libforecast/model.h"
 
 #ifdef __cplusplus
@@ -247,6 +292,18 @@ typedef struct lf_config_backtest {
     int has_agg;                   /* aggregate: given; else by the target's name */
 } lf_config_backtest;
 
+/* The forecast section: lfc forecast's days, models and scenarios. */
+typedef struct lf_config_forecast {
+    int has_first, has_last;
+    lf_date first, last;           /* spec.first/last are set from these by the caller */
+    int months;                    /* horizon without last (default 12) */
+    int has_energy, has_peak;      /* a model for each (default both) */
+    lf_model_spec energy, peak;
+    lf_forecast_spec spec;         /* connections point into the config */
+    int has_normalize;
+    lf_date normalize_first, normalize_last;
+} lf_config_forecast;
+
 /* A loaded configuration.  Read-only for callers; every string and array is
  * owned by it and released by lf_config_free.  Copy a spec before changing it. */
 typedef struct lf_config {
@@ -273,6 +330,8 @@ typedef struct lf_config {
     lf_select_spec selection;
     int has_backtest;
     lf_config_backtest backtest;
+    int has_forecast;
+    lf_config_forecast forecast;   /* defaults when has_forecast is 0 */
     const char *output_dir;        /* resolved */
     struct lf_arena *arena_;       /* private: owns everything above */
 } lf_config;

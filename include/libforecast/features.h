@@ -141,6 +141,10 @@ typedef struct lf_feature_spec {
  * once a temperature term is asked for); degree-day grid 10..26 by 0.5. */
 void lf_feature_spec_init(lf_feature_spec *spec);
 
+/* The weather columns the spec reads (the temperature column when any
+ * temperature term is asked for, then humidity) into columns; their count. */
+size_t lf_feature_spec_weather_columns(const lf_feature_spec *spec, const char *columns[2]);
+
 /* Check a spec on its own (ranges, increasing knots, unique event names...). */
 int lf_feature_spec_check(const lf_feature_spec *spec, lf_error *err);
 

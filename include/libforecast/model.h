@@ -111,6 +111,8 @@ int lf_model_predict(const lf_model *model, const lf_frame *frame, const lf_cale
                      lf_error *err);
 
 const lf_model_spec *lf_model_spec_of(const lf_model *model); /* bases resolved */
+/* The training days the model was fitted on (first..last of lf_model_fit). */
+void lf_model_training_days(const lf_model *model, lf_date *first, lf_date *last);
 /* The regression and its features (NULL for other kinds). */
 const lf_regress *lf_model_regress(const lf_model *model);
 const lf_features *lf_model_features(const lf_model *model);

@@ -30,6 +30,7 @@ typedef struct lfc_command {
 extern const lfc_command lfc_cmd_ingest;
 extern const lfc_command lfc_cmd_fit;
 extern const lfc_command lfc_cmd_backtest;
+extern const lfc_command lfc_cmd_forecast;
 
 /* Parse the shared options; unknown options are usage errors.  Returns an
  * exit code (LFC_OK to go on) and prints the message itself. */
@@ -48,6 +49,9 @@ int lfc_open_project(const char *config, lf_config **cfg, lf_project **project,
 /* JSON: "key": number (null for NaN/inf) then sep; a quoted, escaped string. */
 void lfc_json_number(const char *key, double v, const char *sep);
 void lfc_json_string(const char *s);
+/* The same to any stream. */
+void lfc_json_number_to(FILE *fp, const char *key, double v, const char *sep);
+void lfc_json_string_to(FILE *fp, const char *s);
 int lfc_make_dirs(const char *path, lf_error *err);
 
 #endif

@@ -5,7 +5,8 @@
 
 #include "cli.h"
 
-static const lfc_command *const commands[] = {&lfc_cmd_ingest, &lfc_cmd_fit, &lfc_cmd_backtest, NULL};
+static const lfc_command *const commands[] = {&lfc_cmd_ingest, &lfc_cmd_fit, &lfc_cmd_backtest,
+                                               &lfc_cmd_forecast, NULL};
 
 static void print_help(FILE *fp)
 {

@@ -112,26 +112,36 @@ int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_er
     return LF_OK;
 }
 
-void lfc_json_number(const char *key, double v, const char *sep)
+void lfc_json_number_to(FILE *fp, const char *key, double v, const char *sep)
 {
     if (isfinite(v))
-        printf("\"%s\": %.10g%s", key, v, sep);
+        fprintf(fp, "\"%s\": %.10g%s", key, v, sep);
     else
-        printf("\"%s\": null%s", key, sep);
+        fprintf(fp, "\"%s\": null%s", key, sep);
+}
+
+void lfc_json_string_to(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fprintf(fp, "\\%c", *s);
+        else if ((unsigned char)*s < 0x20)
+            fprintf(fp, "\\u%04x", (unsigned)*s);
+        else
+            fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+void lfc_json_number(const char *key, double v, const char *sep)
+{
+    lfc_json_number_to(stdout, key, v, sep);
 }
 
 void lfc_json_string(const char *s)
 {
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            printf("\\%c", *s);
-        else if ((unsigned char)*s < 0x20)
-            printf("\\u%04x", (unsigned)*s);
-        else
-            putchar(*s);
-    }
-    putchar('"');
+    lfc_json_string_to(stdout, s);
 }
 
 int lfc_open_project(const char *config, lf_config **cfg, lf_project **project, lf_error *err)

@@ -10,6 +10,8 @@
 lf_date lf_period_end(lf_date date, lf_period_kind kind)
 {
     int y, m;
+    if (kind == LF_PERIOD_DAY)
+        return date;
     lf_date_to_ymd(date, &y, &m, NULL);
     if (kind == LF_PERIOD_YEAR)
         return lf_date_from_ymd(y, 12, 31);
@@ -19,6 +21,8 @@ lf_date lf_period_end(lf_date date, lf_period_kind kind)
 lf_date lf_period_start(lf_date date, lf_period_kind kind)
 {
     int y, m;
+    if (kind == LF_PERIOD_DAY)
+        return date;
     lf_date_to_ymd(date, &y, &m, NULL);
     return lf_date_from_ymd(y, kind == LF_PERIOD_YEAR ? 1 : m, 1);
 }
@@ -113,11 +117,14 @@ static int write_summary(FILE *fp, const void *ctx)
           fp);
     for (size_t i = 0; i < rows->n; i++) {
         const lf_period_summary *s = &rows->s[i];
-        char peak_date[LF_DATE_STRLEN] = "";
+        char peak_date[LF_DATE_STRLEN] = "", day[LF_DATE_STRLEN];
+        lf_date_format(s->first, day);
         if (!isnan(s->peak_mw))
             lf_date_format(s->peak_date, peak_date);
         if (rows->kind == LF_PERIOD_YEAR)
             fprintf(fp, "%04d,%d,%d", s->year, s->days, s->days_missing);
+        else if (rows->kind == LF_PERIOD_DAY)
+            fprintf(fp, "%s,%d,%d", day, s->days, s->days_missing);
         else
             fprintf(fp, "%04d-%02d,%d,%d", s->year, s->month, s->days, s->days_missing);
         put_number(fp, s->energy_mwh, "%.3f");

@@ -778,11 +778,26 @@ static int read_candidates(loader *L, const lf_ynode *seq)
     return rc;
 }
 
+/* The forecast section over the model section; its defaults when absent. */
+static int read_forecast(loader *L, const lf_ynode *map)
+{
+    lf_config_model base = L->cfg->model;
+    if (!L->cfg->has_model)
+        lf_config_read_defaults(&base);
+    if (!map) {
+        lf_config_forecast_defaults(&base, &L->cfg->forecast);
+        return LF_OK;
+    }
+    int rc = lf_config_read_forecast(map, &base, L->arena, &L->cfg->forecast, L->err);
+    L->cfg->has_forecast = rc == LF_OK;
+    return rc;
+}
+
 static int read_root(loader *L, const lf_ynode *root)
 {
     static const char *const keys[] = {"name", "period", "calendar", "load", "customers",
                                        "weather", "economy", "model", "candidates",
-                                       "selection", "backtest", "output"};
+                                       "selection", "backtest", "forecast", "output"};
     lf_config *cfg = L->cfg;
     const lf_ynode *v;
     int rc = lf_ynode_expect(root, LF_YMAPPING, L->err);
@@ -821,6 +836,8 @@ static int read_root(loader *L, const lf_ynode *root)
         rc = lf_config_read_backtest(v, &cfg->backtest, L->err);
         cfg->has_backtest = rc == LF_OK;
     }
+    if (rc == LF_OK)
+        rc = read_forecast(L, lf_ymap_get(root, "forecast"));
     if (rc == LF_OK && (v = lf_ymap_get(root, "output")))
         rc = read_output(L, v);
     if (rc == LF_OK && !cfg->output_dir)

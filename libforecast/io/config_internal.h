@@ -13,6 +13,16 @@ int lf_config_read_model(const lf_ynode *map, lf_config_model *model, lf_error *
  * interval) plus name, read over a copy of base. */
 int lf_config_read_candidate(const lf_ynode *map, const lf_config_model *base,
                              lf_candidate *c, lf_error *err);
+/* The model section's keys (not train, test or interval) over a copy of base. */
+int lf_config_read_model_over(const lf_ynode *map, const lf_config_model *base,
+                              lf_model_spec *spec, lf_error *err);
+/* {first: DATE, last: DATE}, both required, first <= last. */
+int lf_config_read_days(const lf_ynode *map, lf_date *first, lf_date *last, lf_error *err);
+/* The forecast section's defaults over the model section (base). */
+void lf_config_forecast_defaults(const lf_config_model *base, lf_config_forecast *fc);
+/* The 'forecast' mapping over the model section (base); arrays in arena. */
+int lf_config_read_forecast(const lf_ynode *map, const lf_config_model *base,
+                            lf_arena *arena, lf_config_forecast *fc, lf_error *err);
 /* The 'selection' and 'backtest' mappings. */
 int lf_config_read_selection(const lf_ynode *map, lf_select_spec *spec, lf_error *err);
 int lf_config_read_backtest(const lf_ynode *map, lf_config_backtest *bt, lf_error *err);

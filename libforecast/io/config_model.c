@@ -259,7 +259,7 @@ static int read_weights(const lf_ynode *map, lf_model_spec *s, lf_error *err)
 }
 
 /* first/last of a days mapping; both required. */
-static int read_days(const lf_ynode *map, lf_date *first, lf_date *last, lf_error *err)
+int lf_config_read_days(const lf_ynode *map, lf_date *first, lf_date *last, lf_error *err)
 {
     static const char *const keys[] = {"first", "last"};
     int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
@@ -360,11 +360,11 @@ static int read_model_onto(const lf_ynode *map, lf_config_model *m, lf_error *er
     if (rc == LF_OK)
         rc = read_fit(map, m, err);
     if (rc == LF_OK && (v = lf_ymap_get(map, "train"))) {
-        rc = read_days(v, &m->train_first, &m->train_last, err);
+        rc = lf_config_read_days(v, &m->train_first, &m->train_last, err);
         m->has_train = rc == LF_OK;
     }
     if (rc == LF_OK && (v = lf_ymap_get(map, "test"))) {
-        rc = read_days(v, &m->test_first, &m->test_last, err);
+        rc = lf_config_read_days(v, &m->test_first, &m->test_last, err);
         m->has_test = rc == LF_OK;
     }
     if (rc == LF_OK && (v = lf_ymap_get(map, "features"))) {
@@ -396,6 +396,18 @@ int lf_config_read_model(const lf_ynode *map, lf_config_model *m, lf_error *err)
     lf_config_read_defaults(m);
     int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     return rc == LF_OK ? read_model_onto(map, m, err) : rc;
+}
+
+int lf_config_read_model_over(const lf_ynode *map, const lf_config_model *base,
+                              lf_model_spec *spec, lf_error *err)
+{
+    static const char *const keys[] = {MODEL_KEYS};
+    lf_config_model m = *base;
+    int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
+    if (rc == LF_OK)
+        rc = read_model_onto(map, &m, err);
+    *spec = m.spec;
+    return rc;
 }
 
 int lf_config_read_candidate(const lf_ynode *map, const lf_config_model *base,

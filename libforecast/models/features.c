@@ -90,6 +90,16 @@ static int uses_temperature(const lf_temperature_spec *t)
     return t->polynomial > 0 || t->nhdd || t->ncdd || t->nknots || t->auto_hdd || t->auto_cdd;
 }
 
+size_t lf_feature_spec_weather_columns(const lf_feature_spec *spec, const char *columns[2])
+{
+    size_t n = 0;
+    if (uses_temperature(&spec->temperature) && spec->temperature.column[0])
+        columns[n++] = spec->temperature.column;
+    if (spec->humidity[0])
+        columns[n++] = spec->humidity;
+    return n;
+}
+
 static int learn_temperature(lf_features *f, const lf_frame *frame, lf_error *err)
 {
     const lf_temperature_spec *t = &f->spec.temperature;

@@ -173,6 +173,12 @@ const lf_model_spec *lf_model_spec_of(const lf_model *model)
     return &model->spec;
 }
 
+void lf_model_training_days(const lf_model *model, lf_date *first, lf_date *last)
+{
+    *first = model->first;
+    *last = model->last;
+}
+
 const lf_model_info *lf_model_info_of(const lf_model *model)
 {
     return &model->info;

@@ -1,0 +1,30 @@
+/* forecast_out.h - what one `lfc forecast` run holds, and its output: the
+ * files (forecast_out.c), the JSON document and the tables on stdout. */
+#ifndef LFC_FORECAST_OUT_H
+#define LFC_FORECAST_OUT_H
+
+#include <stdio.h>
+
+#include "cli.h"
+
+typedef struct fc_run {
+    const lf_config *cfg;
+    const lf_project *project;
+    lf_forecast_spec spec;           /* the config's, with the days set */
+    lf_date train_first, train_last; /* the models' fitting days */
+    lf_date norm_first, norm_last;   /* history normalized */
+    lf_model *energy, *peak;         /* NULL when left out */
+    lf_forecast *forecast;
+    int normalized;                  /* 0 when the models read no weather */
+    lf_normalized_period *norm[2];   /* normalized months, years */
+    size_t nnorm[2];
+} fc_run;
+
+/* Every file into dir (each written atomically, all computed beforehand). */
+int lfc_forecast_write(const fc_run *r, const char *dir, lf_error *err);
+/* forecast.json's document. */
+void lfc_forecast_json(FILE *fp, const fc_run *r);
+/* The readable tables. */
+void lfc_forecast_table(const fc_run *r);
+
+#endif
