@@ -32,7 +32,14 @@
  * Normal weather ("what a typical year gives", used for the point forecast
  * and for weather normalization of history) is one of:
  *   LF_NORMAL_SCENARIO_MEAN  the mean of the model's forecasts over the
- *                  unshifted scenarios of the last normal_years source years.
+ *                  unshifted scenarios of the last normal_years source years
+ *                  (scenarios that START at those years: in a multi-year
+ *                  forecast with normal_years below the number of source
+ *                  years, later forecast years run on into the following
+ *                  years and wrap to the oldest, so their normal is a
+ *                  different set of years; with every year as normal, the
+ *                  default when the history has at most 30 years, each
+ *                  forecast year averages all of them).
  *                  For a regression this is the forecast under normal degree
  *                  days and normal temperature terms (each term averaged over
  *                  the years, the utility-industry definition), because the

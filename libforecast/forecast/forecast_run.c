@@ -94,7 +94,8 @@ static int new_forecast(const run_ctx *c, lf_forecast **out, lf_error *err)
     }
     if (!f->scenarios || !f->connections || !f->added[0] || !f->added[1])
         return lf_error_set(err, LF_ERR_NOMEM, "out of memory for a forecast");
-    memcpy(f->connections, spec->connections, spec->nconnections * sizeof *f->connections);
+    if (spec->nconnections) /* may be NULL: memcpy from NULL is undefined even for 0 */
+        memcpy(f->connections, spec->connections, spec->nconnections * sizeof *f->connections);
     f->spec.connections = f->connections;
     for (size_t s = 0; s < f->nscenarios; s++)
         strcpy(f->scenarios[s].name, spec->nscenarios ? spec->scenarios[s].name : "base");
@@ -170,10 +171,13 @@ static int continue_default(lf_frame *ext, const char *column, lf_date first, lf
     long r = lf_frame_row(ext, last);
     while (r >= 0 && isnan(v[r]))
         r--;
+    if (r < 0)
+        return lf_error_set(err, LF_ERR_DATA, "the economic driver %s has no value at all; "
+                            "give it a path (growth or values) in every scenario", column);
     lf_date from = ext->start + (lf_date)r + 1;
     if (from < first)
         from = first;
-    if (r < 0 || from > last)
+    if (from > last)
         return LF_OK;
     lf_economy_path path = {.ngrowth = 1};
     strcpy(path.column, column);

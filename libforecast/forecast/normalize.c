@@ -185,7 +185,9 @@ static int normalize(norm_ctx *c, lf_normalized_period **out, size_t *n, lf_erro
 {
     lf_date from = c->first - WARMUP_DAYS;
     c->fill_from = from > c->history->start ? from : c->history->start;
-    int rc = lf_weather_scenarios_new(c->spec, c->weather, c->wcols, c->nwcols, c->fill_from,
+    /* Scenario years count from first's year, not the warm-up's: otherwise a
+     * January start would shift every normal year by one (and wrap). */
+    int rc = lf_weather_scenarios_new(c->spec, c->weather, c->wcols, c->nwcols, c->first,
                                       c->last, &c->ws, err);
     if (rc != LF_OK)
         return rc;
