@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from test_backtest_cli import daily_frame
+from test_backtest_cli import daily_frame, design
 from test_fit_cli import run, sample_config
 
 sm = pytest.importorskip("statsmodels.api")
@@ -29,17 +29,6 @@ forecast:
   error: {kind: none}
   normalize: {first: 2023-01-01, last: 2023-12-31}
 """
-
-
-def design(d):
-    X = pd.DataFrame(index=d.index)
-    X["intercept"] = 1.0
-    for k in range(1, 7):
-        X[f"dow{k}"] = (d.index.dayofweek == k).astype(float)
-    X["holiday"] = (d.day_type == 2).astype(float)
-    X["HDD14"] = np.maximum(0, 14 - d.tmean_c)
-    X["CDD22"] = np.maximum(0, d.tmean_c - 22)
-    return X
 
 
 def forecast(lfc, cfg, out, *extra):
