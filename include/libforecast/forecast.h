@@ -20,7 +20,8 @@
  *       LF_PATH_ERROR_NONE       one path per weather scenario, p_w
  *       LF_PATH_ERROR_BOOTSTRAP  paths_per_weather paths p_w(d) + e(d), e made
  *                  of blocks of block_days consecutive in-sample residuals
- *                  (actual - model prediction over the training days) taken
+ *                  (actual - model prediction over the training days; days
+ *                  where a model has none are left out of the pool) taken
  *                  from random starts (a moving-block bootstrap: it keeps the
  *                  day-to-day persistence of errors, which is what makes a
  *                  month's error larger than sqrt(30) daily errors).  Energy

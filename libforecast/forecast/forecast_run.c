@@ -129,34 +129,50 @@ static int make_weather(run_ctx *c, lf_error *err)
     return rc;
 }
 
-/* In-sample residuals of each model over the training days of the first one:
- * the blocks the bootstrap draws from. */
+/* One model's in-sample residuals over days first..last (NaN where unknown). */
+static int residuals_of(const run_ctx *c, const lf_model *model, lf_date first, lf_date last,
+                        double *e, lf_error *err)
+{
+    const double *y = lf_frame_column(c->history, lf_model_spec_of(model)->target);
+    long r0 = lf_frame_row(c->history, first);
+    lf_prediction *p = NULL;
+    int rc = lf_model_predict(model, c->history, c->cal, first, last, 0.9, &p, err);
+    for (size_t i = 0; rc == LF_OK && i < p->nrows; i++)
+        e[i] = y ? y[r0 + (long)i] - p->mean[i] : NAN;
+    lf_prediction_free(p);
+    return rc;
+}
+
+/* The pool the bootstrap draws blocks from: in-sample residuals of each
+ * model over the training days of the first one, keeping only days where
+ * every model has one (a day without load is no evidence of zero error). */
 static int make_residuals(run_ctx *c, lf_error *err)
 {
     lf_date first, last;
     lf_model_training_days(c->models[0] ? c->models[0] : c->models[1], &first, &last);
-    c->nresid = (size_t)(last - first) + 1;
-    if (c->nresid < (size_t)c->spec->block_days)
-        return lf_error_set(err, LF_ERR_DATA, "the bootstrap needs at least %d training days "
-                            "(block_days), the model has %zu", c->spec->block_days, c->nresid);
+    size_t n = (size_t)(last - first) + 1;
     for (int m = 0; m < LF_MODELS; m++) {
-        if (!c->models[m])
-            continue;
-        const double *y = lf_frame_column(c->history, lf_model_spec_of(c->models[m])->target);
-        long r0 = lf_frame_row(c->history, first);
-        c->resid[m] = malloc(c->nresid * sizeof(double));
+        c->resid[m] = malloc(n * sizeof(double));
         if (!c->resid[m])
             return lf_error_set(err, LF_ERR_NOMEM, "out of memory for residuals");
-        lf_prediction *p = NULL;
-        int rc = lf_model_predict(c->models[m], c->history, c->cal, first, last, 0.9, &p, err);
+        int rc = c->models[m] ? residuals_of(c, c->models[m], first, last, c->resid[m], err)
+                              : LF_OK;
         if (rc != LF_OK)
             return rc;
-        for (size_t i = 0; i < c->nresid; i++) {
-            double e = y ? y[r0 + (long)i] - p->mean[i] : NAN;
-            c->resid[m][i] = isfinite(e) ? e : 0; /* an unknown day adds no error */
-        }
-        lf_prediction_free(p);
     }
+    c->nresid = 0;
+    for (size_t i = 0; i < n; i++) {
+        int known = 1;
+        for (int m = 0; m < LF_MODELS; m++)
+            known = known && (!c->models[m] || isfinite(c->resid[m][i]));
+        for (int m = 0; known && m < LF_MODELS; m++)
+            c->resid[m][c->nresid] = c->resid[m][i];
+        c->nresid += (size_t)known;
+    }
+    if (c->nresid < (size_t)c->spec->block_days)
+        return lf_error_set(err, LF_ERR_DATA, "the bootstrap needs at least %d training days "
+                            "with known residuals (block_days), the model has %zu",
+                            c->spec->block_days, c->nresid);
     return LF_OK;
 }
 
