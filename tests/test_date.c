@@ -469,3 +469,21 @@ Test(date, format_date_and_time)
     cr_assert_eq(lf_time_parse(buf, &back, NULL), LF_OK);
     cr_assert_eq(back, t);
 }
+
+Test(date, add_months_clamps_to_month_end)
+{
+    cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2025, 1, 31), 1),
+                 lf_date_from_ymd(2025, 2, 28));
+    cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2024, 1, 31), 1),
+                 lf_date_from_ymd(2024, 2, 29));
+    cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2025, 3, 1), 9),
+                 lf_date_from_ymd(2025, 12, 1));
+    cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2025, 11, 15), 14),
+                 lf_date_from_ymd(2027, 1, 15));
+    cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2025, 3, 31), -1),
+                 lf_date_from_ymd(2025, 2, 28));
+    cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2025, 1, 10), -13),
+                 lf_date_from_ymd(2023, 12, 10));
+    cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2025, 6, 5), 0),
+                 lf_date_from_ymd(2025, 6, 5));
+}

@@ -35,6 +35,9 @@ int lf_date_is_valid(int year, int month, int day);
 
 /* Day number of y-m-d.  The caller guarantees validity (see lf_date_make). */
 lf_date lf_date_from_ymd(int year, int month, int day);
+/* The same day of month `months` calendar months later (earlier when
+ * negative), clamped to the last day of a shorter month: 31 Jan + 1 = 28/29 Feb. */
+lf_date lf_date_add_months(lf_date date, int months);
 
 /* Validated variant: LF_ERR_RANGE with a message naming the bad part. */
 int lf_date_make(int year, int month, int day, lf_date *out, lf_error *err);

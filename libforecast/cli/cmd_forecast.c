@@ -36,17 +36,6 @@ const lfc_command lfc_cmd_forecast = {"forecast", "monthly and yearly energy, pe
 
 /* ---- days ------------------------------------------------------------------------ */
 
-/* The day before `first` moved by months (first + months months - 1 day). */
-static lf_date add_months_less_a_day(lf_date first, int months)
-{
-    int y, m, d;
-    lf_date_to_ymd(first, &y, &m, &d);
-    int total = y * 12 + (m - 1) + months;
-    int ny = total / 12, nm = total % 12 + 1;
-    int nd = d <= lf_days_in_month(ny, nm) ? d : lf_days_in_month(ny, nm);
-    return lf_date_from_ymd(ny, nm, nd) - 1;
-}
-
 static int choose_days(fc_run *r, lf_error *err)
 {
     const lf_config *cfg = r->cfg;
@@ -57,7 +46,7 @@ static int choose_days(fc_run *r, lf_error *err)
                             cfg->path);
     r->spec = fc->spec;
     r->spec.first = fc->has_first ? fc->first : lf_frame_end(d) + 1;
-    r->spec.last = fc->has_last ? fc->last : add_months_less_a_day(r->spec.first, fc->months);
+    r->spec.last = fc->has_last ? fc->last : lf_date_add_months(r->spec.first, fc->months) - 1;
     r->train_first = cfg->model.has_train ? cfg->model.train_first : d->start;
     r->train_last = r->spec.first - 1;
     if (r->train_last <= r->train_first || lf_frame_row(d, r->train_last) < 0) {

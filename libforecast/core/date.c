@@ -41,6 +41,17 @@ lf_date lf_date_from_ymd(int year, int month, int day)
     return (lf_date)(era * 146097 + doe - 719468);
 }
 
+lf_date lf_date_add_months(lf_date date, int months)
+{
+    int y, m, d;
+    lf_date_to_ymd(date, &y, &m, &d);
+    long total = (long)y * 12 + (m - 1) + months;    /* months since year 0 */
+    long ny = total >= 0 ? total / 12 : -((11 - total) / 12);
+    int nm = (int)(total - ny * 12) + 1;
+    int last = lf_days_in_month((int)ny, nm);
+    return lf_date_from_ymd((int)ny, nm, d <= last ? d : last);
+}
+
 int lf_date_make(int year, int month, int day, lf_date *out, lf_error *err)
 {
     if (year < MIN_YEAR || year > MAX_YEAR)

@@ -124,12 +124,7 @@ int lf_connection_check(const lf_connection *c, lf_error *err)
  * m-th month.  In 64 bits, so an unchecked start cannot overflow. */
 static int64_t ramp_days(lf_date start, int months)
 {
-    int y, m, d;
-    lf_date_to_ymd(start, &y, &m, &d);
-    int total = m - 1 + months;
-    int y2 = y + total / 12, m2 = total % 12 + 1;
-    int d2 = d <= lf_days_in_month(y2, m2) ? d : lf_days_in_month(y2, m2);
-    return (int64_t)lf_date_from_ymd(y2, m2, d2) - start;
+    return (int64_t)lf_date_add_months(start, months) - start;
 }
 
 static int active(const lf_connection *c, lf_date day)
