@@ -768,11 +768,8 @@ static int read_candidates(loader *L, const lf_ynode *seq)
                                     LF_ERR_CONFIG, "candidate name '%s' is used twice",
                                     c[i].name);
     }
-    if (rc == LF_OK && (rc = lf_candidates_check(c, seq->count, L->err)) != LF_OK) {
-        char inner[LF_ERROR_MESSAGE_MAX]; /* the message is rewritten in place */
-        snprintf(inner, sizeof inner, "%s", L->err->message);
-        rc = lf_ynode_error(seq, L->err, LF_ERR_CONFIG, "%s", inner);
-    }
+    if (rc == LF_OK && lf_candidates_check(c, seq->count, L->err) != LF_OK)
+        rc = lf_ynode_relocate(seq, L->err, "");
     L->cfg->candidates = c;
     L->cfg->ncandidates = rc == LF_OK ? seq->count : 0;
     return rc;

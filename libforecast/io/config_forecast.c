@@ -3,7 +3,6 @@
  * economic scenarios, model error, new connections, normalization. */
 #include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,11 +85,8 @@ static int read_path(const lf_ypair *pair, lf_economy_path *p, lf_error *err)
                               "of 'growth' and 'values'", p->column);
     if (rc == LF_OK)
         rc = g ? read_growth(g, p, err) : read_values(v, p, err);
-    if (rc == LF_OK && lf_economy_path_check(p, err) != LF_OK) {
-        char inner[LF_ERROR_MESSAGE_MAX]; /* located at the column */
-        snprintf(inner, sizeof inner, "%s", err ? err->message : "");
-        rc = lf_ynode_error(pair->key, err, LF_ERR_CONFIG, "%s", inner);
-    }
+    if (rc == LF_OK && lf_economy_path_check(p, err) != LF_OK)
+        rc = lf_ynode_relocate(pair->key, err, ""); /* at the column */
     return rc;
 }
 
@@ -175,11 +171,8 @@ static int read_connection(const lf_ynode *map, lf_connection *c, lf_error *err)
         rc = lf_ymap_double(map, "annual_mwh", -1e9, 1e9, &c->annual_mwh, err);
     if (rc == LF_OK)
         rc = lf_ymap_double(map, "coincidence", 0, 1, &c->coincidence, err);
-    if (rc == LF_OK && lf_connection_check(c, err) != LF_OK) {
-        char inner[LF_ERROR_MESSAGE_MAX]; /* located at the entry */
-        snprintf(inner, sizeof inner, "%s", err ? err->message : "");
-        rc = lf_ynode_error(map, err, LF_ERR_CONFIG, "%s", inner);
-    }
+    if (rc == LF_OK && lf_connection_check(c, err) != LF_OK)
+        rc = lf_ynode_relocate(map, err, ""); /* at the entry */
     return rc;
 }
 

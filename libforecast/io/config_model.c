@@ -371,12 +371,9 @@ static int read_model_onto(const lf_ynode *map, lf_config_model *m, lf_error *er
         lf_feature_spec_init(&m->spec.features);
         rc = read_features(v, &m->spec.features, err);
     }
-    if (rc == LF_OK && lf_feature_spec_check(&m->spec.features, err) != LF_OK) {
-        char inner[LF_ERROR_MESSAGE_MAX];
-        snprintf(inner, sizeof inner, "%s", err ? err->message : "");
-        rc = lf_ynode_error(lf_ymap_get(map, "features") ? lf_ymap_get(map, "features") : map,
-                            err, LF_ERR_CONFIG, "model features: %s", inner);
-    }
+    if (rc == LF_OK && lf_feature_spec_check(&m->spec.features, err) != LF_OK)
+        rc = lf_ynode_relocate(lf_ymap_get(map, "features") ? lf_ymap_get(map, "features") : map,
+                               err, "model features: ");
     return rc;
 }
 
@@ -420,11 +417,8 @@ int lf_config_read_candidate(const lf_ynode *map, const lf_config_model *base,
         rc = lf_ymap_require(map, "name", err);
     if (rc == LF_OK)
         rc = get_name(map, "name", c->name, sizeof c->name, err);
-    if (rc == LF_OK && lf_candidates_check(c, 1, err) != LF_OK) {
-        char inner[LF_ERROR_MESSAGE_MAX];
-        snprintf(inner, sizeof inner, "%s", err ? err->message : "");
-        rc = lf_ynode_error(lf_ymap_get(map, "name"), err, LF_ERR_CONFIG, "%s", inner);
-    }
+    if (rc == LF_OK && lf_candidates_check(c, 1, err) != LF_OK)
+        rc = lf_ynode_relocate(lf_ymap_get(map, "name"), err, "");
     if (rc == LF_OK)
         rc = read_model_onto(map, &m, err);
     c->spec = m.spec;

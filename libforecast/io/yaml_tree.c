@@ -569,6 +569,13 @@ void lf_ynode_describe(const lf_ynode *node, char *buf, size_t size)
     }
 }
 
+int lf_ynode_relocate(const lf_ynode *node, lf_error *err, const char *prefix)
+{
+    char inner[LF_ERROR_MESSAGE_MAX]; /* the message is rewritten in place */
+    snprintf(inner, sizeof inner, "%s", err ? err->message : "");
+    return lf_ynode_error(node, err, LF_ERR_CONFIG, "%s%s", prefix, inner);
+}
+
 int lf_ynode_error(const lf_ynode *node, lf_error *err, int code, const char *fmt, ...)
 {
     va_list ap;

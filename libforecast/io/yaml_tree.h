@@ -92,6 +92,10 @@ void lf_ynode_path(const lf_ynode *node, char *buf, size_t size);
 /* How messages name a node: "'path' in 'load'", "'name'", "'calendar.files[0]'",
  * "the document". */
 void lf_ynode_describe(const lf_ynode *node, char *buf, size_t size);
+/* A check that knows nothing of the file has reported into err: the same
+ * message again, now located at node with prefix (may be "") before it;
+ * returns LF_ERR_CONFIG. */
+int lf_ynode_relocate(const lf_ynode *node, lf_error *err, const char *prefix);
 /* Record an error located at node; returns code. */
 int lf_ynode_error(const lf_ynode *node, lf_error *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
