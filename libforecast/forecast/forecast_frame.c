@@ -56,11 +56,11 @@ static int no_prediction(const lf_model *model, const lf_prediction *p, size_t i
 
 int lf_forecast_predict(const lf_model *model, const lf_frame *frame, const lf_calendar *cal,
                         lf_date first, lf_date last, double *mean, double *contrib,
-                        lf_error *err)
+                        int allow_missing, lf_error *err)
 {
     lf_prediction *p = NULL;
     int rc = lf_model_predict(model, frame, cal, first, last, 0.9, &p, err);
-    for (size_t i = 0; rc == LF_OK && i < p->nrows; i++)
+    for (size_t i = 0; rc == LF_OK && !allow_missing && i < p->nrows; i++)
         if (!isfinite(p->mean[i]))
             rc = no_prediction(model, p, i, err);
     if (rc == LF_OK) {

@@ -51,9 +51,10 @@ lf_frame *lf_forecast_extend(const lf_frame *frame, lf_date last, lf_error *err)
 
 /* Predict days first..last with model on frame into mean (and, when not
  * NULL, contrib: ndays x LF_DRIVER_COUNT).  A day without a prediction is an
- * error naming the day and the reason (flags), never a silent NaN. */
+ * error naming the day and the reason (flags), never a silent NaN, unless
+ * allow_missing (history, where such a day simply stays NaN). */
 int lf_forecast_predict(const lf_model *model, const lf_frame *frame, const lf_calendar *cal,
                         lf_date first, lf_date last, double *mean, double *contrib,
-                        lf_error *err);
+                        int allow_missing, lf_error *err);
 
 #endif

@@ -135,11 +135,9 @@ static int residuals_of(const run_ctx *c, const lf_model *model, lf_date first, 
 {
     const double *y = lf_frame_column(c->history, lf_model_spec_of(model)->target);
     long r0 = lf_frame_row(c->history, first);
-    lf_prediction *p = NULL;
-    int rc = lf_model_predict(model, c->history, c->cal, first, last, 0.9, &p, err);
-    for (size_t i = 0; rc == LF_OK && i < p->nrows; i++)
-        e[i] = y ? y[r0 + (long)i] - p->mean[i] : NAN;
-    lf_prediction_free(p);
+    int rc = lf_forecast_predict(model, c->history, c->cal, first, last, e, NULL, 1, err);
+    for (long i = 0; rc == LF_OK && i <= (long)(last - first); i++)
+        e[i] = y ? y[r0 + i] - e[i] : NAN;
     return rc;
 }
 
@@ -334,7 +332,7 @@ static int weather_path(run_ctx *c, lf_forecast_scenario *s, lf_frame *ext, size
         if (!c->models[m])
             continue;
         rc = lf_forecast_predict(c->models[m], ext, c->cal, spec->first, spec->last, mean[m],
-                                 contrib, err);
+                                 contrib, 0, err);
         if (rc == LF_OK && share > 0) {
             add_scaled(s->normal[m], mean[m], f->ndays, share);
             add_scaled(s->contrib[m], contrib, f->ndays * LF_DRIVER_COUNT, share);
@@ -362,7 +360,7 @@ static int day_mean_normal(run_ctx *c, lf_forecast_scenario *s, lf_frame *ext, l
     for (int m = 0; m < LF_MODELS && rc == LF_OK; m++)
         if (c->models[m])
             rc = lf_forecast_predict(c->models[m], ext, c->cal, spec->first, spec->last,
-                                     s->normal[m], s->contrib[m], err);
+                                     s->normal[m], s->contrib[m], 0, err);
     if (rc == LF_OK && c->models[LF_MEASURE_PEAK])
         keep_peak_normal(c->f, s, 0, s->normal[LF_MEASURE_PEAK], s->contrib[LF_MEASURE_PEAK]);
     return rc;

@@ -49,12 +49,7 @@ static int check_normalize(const norm_ctx *c, lf_error *err)
 static int predict_days(const norm_ctx *c, const lf_model *model, const lf_frame *frame,
                         double *mean, lf_error *err)
 {
-    lf_prediction *p = NULL;
-    int rc = lf_model_predict(model, frame, c->cal, c->first, c->last, 0.9, &p, err);
-    if (rc == LF_OK)
-        memcpy(mean, p->mean, c->ndays * sizeof *mean);
-    lf_prediction_free(p);
-    return rc;
+    return lf_forecast_predict(model, frame, c->cal, c->first, c->last, mean, NULL, 1, err);
 }
 
 /* Each normal weather year's prediction of one model (nnormal x ndays): the
