@@ -36,6 +36,11 @@ typedef enum lf_period_kind {
 lf_date lf_period_start(lf_date date, lf_period_kind kind);
 lf_date lf_period_end(lf_date date, lf_period_kind kind);
 
+#define LF_PERIOD_LABEL_MAX 16
+/* How every output names the period containing date: "2025", "2025-03" or
+ * "2025-03-05" (year, month, day).  Returns buf. */
+char *lf_period_label(lf_date date, lf_period_kind kind, char *buf, size_t size);
+
 typedef struct lf_period_summary {
     int year, month;       /* month = 0 for years; the day's month for days */
     lf_date first, last;   /* calendar bounds of the period */

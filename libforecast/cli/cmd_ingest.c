@@ -87,11 +87,9 @@ static void print_period_table(const lf_period_summary *s, size_t n, int monthly
     printf("%-8s %5s %13s %10s %-11s %9s %6s %7s %8s\n", monthly ? "month" : "year", "days",
            "energy_MWh", "peak_MW", "peak_date", "min_MW", "LF", "T_degC", "missing");
     for (size_t i = 0; i < n; i++) {
-        char label[16], peak_date[LF_DATE_STRLEN] = "-";
-        if (monthly)
-            snprintf(label, sizeof label, "%04d-%02d", s[i].year, s[i].month);
-        else
-            snprintf(label, sizeof label, "%04d", s[i].year);
+        char label[LF_PERIOD_LABEL_MAX], peak_date[LF_DATE_STRLEN] = "-";
+        lf_period_label(s[i].first, monthly ? LF_PERIOD_MONTH : LF_PERIOD_YEAR, label,
+                        sizeof label);
         if (!isnan(s[i].peak_mw))
             lf_date_format(s[i].peak_date, peak_date);
         printf("%-8s %5d ", label, s[i].days);

@@ -21,12 +21,10 @@ static void put_cell(FILE *fp, double v)
         fprintf(fp, "%.10g", v);
 }
 
-static void period_text(const lf_normalized_period *s, int yearly, char *buf, size_t size)
+/* Normalized months (k = 0) and years (k = 1). */
+static lf_period_kind norm_kind(int k)
 {
-    if (yearly)
-        snprintf(buf, size, "%04d", s->year);
-    else
-        snprintf(buf, size, "%04d-%02d", s->year, s->month);
+    return k ? LF_PERIOD_YEAR : LF_PERIOD_MONTH;
 }
 
 static int write_normalized(FILE *fp, const void *ctx)
@@ -38,8 +36,8 @@ static int write_normalized(FILE *fp, const void *ctx)
           "weather_effect_mwh,actual_peak_mw,normalized_peak_mw,weather_effect_mw\n", fp);
     for (size_t i = 0; i < r->nnorm[k]; i++) {
         const lf_normalized_period *n = &r->norm[k][i];
-        char period[16];
-        period_text(n, k, period, sizeof period);
+        char period[LF_PERIOD_LABEL_MAX];
+        lf_period_label(n->first, norm_kind(k), period, sizeof period);
         fprintf(fp, "%s,%d,%d", period, n->days, n->days_missing);
         put_cell(fp, n->actual_energy_mwh);
         put_cell(fp, n->normalized_energy_mwh);
@@ -81,11 +79,8 @@ static void json_drivers(FILE *fp, const char *name, const double *drivers, doub
 static void json_period(FILE *fp, const lf_forecast_spec *spec, const lf_forecast_period *p,
                         lf_period_kind kind, const char *sep)
 {
-    char period[16], day[LF_DATE_STRLEN];
-    if (kind == LF_PERIOD_YEAR)
-        snprintf(period, sizeof period, "%04d", p->year);
-    else
-        snprintf(period, sizeof period, "%04d-%02d", p->year, p->month);
+    char period[LF_PERIOD_LABEL_MAX], day[LF_DATE_STRLEN];
+    lf_period_label(p->first, kind, period, sizeof period);
     fprintf(fp, "      {\"period\": \"%s\", \"days\": %d, \"calendar_days\": %d, ", period,
             p->days, p->calendar_days);
     for (int m = 0; m < LF_MEASURE_COUNT; m++)
@@ -125,8 +120,8 @@ static void json_normalized(FILE *fp, const fc_run *r)
         fprintf(fp, "%s\n    \"%s\": [\n", k ? "," : "", names[k]);
         for (size_t i = 0; i < r->nnorm[k]; i++) {
             const lf_normalized_period *n = &r->norm[k][i];
-            char period[16];
-            period_text(n, k, period, sizeof period);
+            char period[LF_PERIOD_LABEL_MAX];
+            lf_period_label(n->first, norm_kind(k), period, sizeof period);
             fprintf(fp, "      {\"period\": \"%s\", \"days_missing\": %d, ", period,
                     n->days_missing);
             lfc_json_number_to(fp, "actual_energy_mwh", n->actual_energy_mwh, ", ");

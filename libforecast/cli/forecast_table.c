@@ -26,11 +26,8 @@ static void print_heading(const lf_forecast_spec *spec)
 static void print_period(const lf_forecast_spec *spec, const lf_forecast_period *p,
                          lf_period_kind kind)
 {
-    char period[16];
-    if (kind == LF_PERIOD_YEAR)
-        snprintf(period, sizeof period, "%04d", p->year);
-    else
-        snprintf(period, sizeof period, "%04d-%02d", p->year, p->month);
+    char period[LF_PERIOD_LABEL_MAX];
+    lf_period_label(p->first, kind, period, sizeof period);
     printf("%-8s", period);
     lfc_print_cell(p->value[LF_MEASURE_ENERGY].normal, " %*.0f", 12);
     for (size_t q = 0; q < spec->nquantiles; q++)

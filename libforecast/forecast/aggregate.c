@@ -27,6 +27,19 @@ lf_date lf_period_start(lf_date date, lf_period_kind kind)
     return lf_date_from_ymd(y, kind == LF_PERIOD_YEAR ? 1 : m, 1);
 }
 
+char *lf_period_label(lf_date date, lf_period_kind kind, char *buf, size_t size)
+{
+    int y, m, d;
+    lf_date_to_ymd(date, &y, &m, &d);
+    if (kind == LF_PERIOD_YEAR)
+        snprintf(buf, size, "%04d", y);
+    else if (kind == LF_PERIOD_MONTH)
+        snprintf(buf, size, "%04d-%02d", y, m);
+    else
+        snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
 typedef struct load_cols {
     const double *energy, *peak, *min, *tmean;
 } load_cols;
@@ -117,16 +130,11 @@ static int write_summary(FILE *fp, const void *ctx)
           fp);
     for (size_t i = 0; i < rows->n; i++) {
         const lf_period_summary *s = &rows->s[i];
-        char peak_date[LF_DATE_STRLEN] = "", day[LF_DATE_STRLEN];
-        lf_date_format(s->first, day);
+        char peak_date[LF_DATE_STRLEN] = "", label[LF_PERIOD_LABEL_MAX];
         if (!isnan(s->peak_mw))
             lf_date_format(s->peak_date, peak_date);
-        if (rows->kind == LF_PERIOD_YEAR)
-            fprintf(fp, "%04d,%d,%d", s->year, s->days, s->days_missing);
-        else if (rows->kind == LF_PERIOD_DAY)
-            fprintf(fp, "%s,%d,%d", day, s->days, s->days_missing);
-        else
-            fprintf(fp, "%04d-%02d,%d,%d", s->year, s->month, s->days, s->days_missing);
+        fprintf(fp, "%s,%d,%d", lf_period_label(s->first, rows->kind, label, sizeof label),
+                s->days, s->days_missing);
         put_number(fp, s->energy_mwh, "%.3f");
         put_number(fp, s->peak_mw, "%.3f");
         fprintf(fp, ",%s", peak_date);

@@ -20,16 +20,11 @@ void lf_forecast_quantile_label(double q, char *buf, size_t size)
 
 static void put_period(FILE *fp, const lf_forecast_period *p, lf_period_kind kind)
 {
-    char first[LF_DATE_STRLEN], last[LF_DATE_STRLEN];
+    char label[LF_PERIOD_LABEL_MAX], first[LF_DATE_STRLEN], last[LF_DATE_STRLEN];
     lf_date_format(p->first, first);
     lf_date_format(p->last, last);
-    if (kind == LF_PERIOD_YEAR)
-        fprintf(fp, "%04d", p->year);
-    else if (kind == LF_PERIOD_MONTH)
-        fprintf(fp, "%04d-%02d", p->year, p->month);
-    else
-        fputs(first, fp);
-    fprintf(fp, ",%s,%s,%d,%d", first, last, p->days, p->calendar_days);
+    fprintf(fp, "%s,%s,%s,%d,%d", lf_period_label(p->first, kind, label, sizeof label), first,
+            last, p->days, p->calendar_days);
 }
 
 static void periods_header(FILE *fp, const lf_forecast_spec *spec)
@@ -110,11 +105,8 @@ static int write_drivers(FILE *fp, const void *vctx)
         const lf_forecast_period *p = lf_forecast_periods(ctx->f, s, ctx->kind, &n);
         const char *name = lf_forecast_scenario_name(ctx->f, s);
         for (size_t i = 0; i < n; i++, p++) {
-            char period[16];
-            if (ctx->kind == LF_PERIOD_YEAR)
-                snprintf(period, sizeof period, "%04d", p->year);
-            else
-                snprintf(period, sizeof period, "%04d-%02d", p->year, p->month);
+            char period[LF_PERIOD_LABEL_MAX];
+            lf_period_label(p->first, ctx->kind, period, sizeof period);
             if (!isnan(p->value[LF_MEASURE_ENERGY].normal)) {
                 fprintf(fp, "%s,%s,energy_mwh", name, period);
                 put_drivers(fp, p->energy_drivers, p->energy_connections,
