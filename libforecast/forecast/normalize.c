@@ -79,23 +79,8 @@ typedef struct model_days {
     const double *actual;  /* ndays */
     double *at_actual;     /* ndays */
     double *normal;        /* nnormal x ndays */
+    unsigned char *known;  /* ndays: 1 when all of the above have a value */
 } model_days;
-
-static int model_days_new(const norm_ctx *c, const lf_model *model, lf_frame *ext,
-                          model_days *md, lf_error *err)
-{
-    const char *target = lf_model_spec_of(model)->target;
-    const double *y = lf_frame_column(c->history, target);
-    if (!y)
-        return lf_error_set(err, LF_ERR_NOTFOUND, "the history has no column %s", target);
-    md->actual = y + lf_frame_row(c->history, c->first);
-    md->at_actual = malloc(c->ndays * sizeof(double));
-    md->normal = malloc(c->nnormal * c->ndays * sizeof(double));
-    if (!md->at_actual || !md->normal)
-        return lf_error_set(err, LF_ERR_NOMEM, "out of memory normalizing");
-    int rc = predict_days(c, model, c->history, md->at_actual, err);
-    return rc == LF_OK ? normal_paths(c, model, ext, md->normal, err) : rc;
-}
 
 static int day_known(const norm_ctx *c, const model_days *md, size_t i)
 {
@@ -107,6 +92,27 @@ static int day_known(const norm_ctx *c, const model_days *md, size_t i)
     return 1;
 }
 
+static int model_days_new(const norm_ctx *c, const lf_model *model, lf_frame *ext,
+                          model_days *md, lf_error *err)
+{
+    const char *target = lf_model_spec_of(model)->target;
+    const double *y = lf_frame_column(c->history, target);
+    if (!y)
+        return lf_error_set(err, LF_ERR_NOTFOUND, "the history has no column %s", target);
+    md->actual = y + lf_frame_row(c->history, c->first);
+    md->at_actual = malloc(c->ndays * sizeof(double));
+    md->normal = malloc(c->nnormal * c->ndays * sizeof(double));
+    md->known = malloc(c->ndays);
+    if (!md->at_actual || !md->normal || !md->known)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory normalizing");
+    int rc = predict_days(c, model, c->history, md->at_actual, err);
+    if (rc == LF_OK)
+        rc = normal_paths(c, model, ext, md->normal, err);
+    for (size_t i = 0; rc == LF_OK && i < c->ndays; i++)
+        md->known[i] = (unsigned char)day_known(c, md, i);
+    return rc;
+}
+
 /* Days i0..i1: actual and normalized energy (sum) or peak (largest day). */
 static void normalize_span(const norm_ctx *c, const model_days *md, size_t i0, size_t i1,
                            int is_peak, double *actual, double *normalized, int *missing)
@@ -114,7 +120,7 @@ static void normalize_span(const norm_ctx *c, const model_days *md, size_t i0, s
     double sum_a = 0, sum_n = 0, peak_a = -INFINITY, peak_n = 0;
     *missing = 0;
     for (size_t i = i0; i <= i1; i++) {
-        if (!day_known(c, md, i)) {
+        if (!md->known[i]) {
             (*missing)++;
             continue;
         }
@@ -127,7 +133,7 @@ static void normalize_span(const norm_ctx *c, const model_days *md, size_t i0, s
     for (size_t k = 0; is_peak && k < c->nnormal; k++) {
         double best = -INFINITY;
         for (size_t i = i0; i <= i1; i++)
-            if (day_known(c, md, i)) {
+            if (md->known[i]) {
                 double v = md->actual[i] - md->at_actual[i] + md->normal[k * c->ndays + i];
                 best = v > best ? v : best;
             }
@@ -203,6 +209,7 @@ static int normalize(norm_ctx *c, lf_normalized_period **out, size_t *n, lf_erro
     for (int m = 0; m < LF_MODELS; m++) {
         free(md[m].at_actual);
         free(md[m].normal);
+        free(md[m].known);
     }
     lf_frame_free(ext);
     return rc;
