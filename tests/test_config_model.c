@@ -19,6 +19,7 @@ static const char full[] =
     "  features:\n"
     "    intercept: false\n"
     "    trend: quadratic\n"
+    "    trend_damping: 0.25\n"
     "    day_of_week: true\n"
     "    month: yes\n"
     "    holiday: true\n"
@@ -63,6 +64,7 @@ Test(config_model, every_key)
     const lf_feature_spec *f = &s->features;
     cr_assert_eq(f->intercept, 0);
     cr_assert_eq(f->trend, 2);
+    cr_assert_eq(f->trend_damping, 0.25);
     cr_assert(f->day_of_week && f->month && f->holiday && f->bridge_day && f->makeup_workday);
     cr_assert_eq(f->fourier, 2);
     cr_assert_eq(f->nwindows, 1);
@@ -122,6 +124,9 @@ Test(config_model, located_errors)
     expect_error("name: x\nmodel:\n  features:\n    temperature: {polynomial: 4}\n",
                  "project.yaml:4:31: 'polynomial' in 'model.features.temperature' must be "
                  "an integer from 0 to 3, got 4");
+    expect_error("name: x\nmodel:\n  features: {trend: linear, trend_damping: 2}\n",
+                 "project.yaml:3:44: 'trend_damping' in 'model.features' must be a number "
+                 "from 0 to 1, got 2");
     expect_error("name: x\nmodel:\n  method: wls\n",
                  "project.yaml:3:3: method 'wls' needs 'weights' (column or halflife_days)");
     expect_error("name: x\nmodel:\n  weights: {halflife_days: 30}\n",

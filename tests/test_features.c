@@ -164,6 +164,46 @@ Test(features, trend_in_years_and_tangent_after_training)
     lf_frame_free(f);
 }
 
+/* Training 2024 (t1 = 365/365.25); 2025-12-31 is h = 365/365.25 years after
+ * the last training day.  phi = 0.5: t1 + (0.5^h - 1) / ln 0.5 = t1 +
+ * 0.72101 (not + 0.99932); phi = 0 holds t1; phi = 1 is the plain line.  Inside
+ * the training days damping changes nothing. */
+static double damped_trend_at(double phi, lf_date day)
+{
+    lf_frame *f = frame_of(D(2024, 1, 1), 731);
+    lf_calendar *cal = empty_cal();
+    lf_feature_spec s;
+    lf_feature_spec_init(&s);
+    s.trend = 1;
+    s.trend_damping = phi;
+    lf_design *d = build(&s, f, cal, D(2024, 1, 1), D(2024, 12, 31), D(2024, 1, 1),
+                         D(2025, 12, 31));
+    double t = at(d, "trend", day);
+    lf_design_free(d);
+    lf_calendar_free(cal);
+    lf_frame_free(f);
+    return t;
+}
+
+Test(features, damped_trend_levels_off_after_training)
+{
+    double t1 = 365 / 365.25, h = 365 / 365.25;
+    near(damped_trend_at(0.5, D(2025, 12, 31)), t1 + (pow(0.5, h) - 1) / log(0.5),
+         "phi 0.5 a year after");
+    cr_assert(fabs(damped_trend_at(0.5, D(2025, 12, 31)) - t1 - 0.72101) < 1e-5, "by hand");
+    near(damped_trend_at(0, D(2025, 12, 31)), t1, "phi 0 holds");
+    near(damped_trend_at(0, D(2025, 1, 1)), t1, "phi 0 the day after");
+    near(damped_trend_at(1, D(2025, 12, 31)), 730 / 365.25, "phi 1 is linear");
+    near(damped_trend_at(0, D(2024, 7, 2)), 183 / 365.25, "inside training unchanged");
+    lf_feature_spec s;
+    lf_feature_spec_init(&s);
+    cr_assert_eq(s.trend_damping, 1.0);
+    s.trend_damping = 1.5;
+    lf_error err;
+    cr_assert_eq(lf_feature_spec_check(&s, &err), LF_ERR_ARG);
+    cr_assert(strstr(err.message, "damping"), "%s", err.message);
+}
+
 /* ---- weekday and month dummies ---------------------------------------------------------- */
 
 Test(features, dow_and_month_dummies_have_monday_and_january_as_reference)

@@ -11,6 +11,12 @@
  *   intercept         1                                           (base)
  *   trend, trend^2    t = (date - first training day) / 365.25,
  *                     i.e. years; t^2 when trend = 2               (trend)
+ *                     After the last training day (t1) a damped trend
+ *                     (trend_damping phi < 1) uses t1 + (phi^h - 1) / ln phi
+ *                     in place of t, h = t - t1: its slope shrinks by phi
+ *                     per year and it levels off at t1 - 1 / ln phi; phi = 0
+ *                     holds it at t1.  (Gardner-McKenzie damping: trends
+ *                     fitted on a few years rarely go on for ever.)
  *   dow_tue..dow_sun  weekday dummies (Monday is the reference)
  *   month_feb..month_dec  month dummies (January is the reference)
  *   holiday           day type LF_DAY_HOLIDAY
@@ -125,6 +131,9 @@ typedef struct lf_event_spec {
 typedef struct lf_feature_spec {
     int intercept;                     /* default 1 */
     int trend;                         /* 0 none (default), 1 linear, 2 quadratic */
+    double trend_damping;              /* phi: after the training days the trend grows by
+                                          phi^k of its slope in year k (1 default: goes
+                                          on; 0: held at the last training day) */
     int day_of_week, month, holiday, bridge_day, makeup_workday; /* default 0 */
     size_t nwindows;
     lf_holiday_window windows[LF_FEATURE_MAX];

@@ -206,6 +206,8 @@ static int read_calendar_flags(const lf_ynode *map, lf_feature_spec *f, lf_error
     if (rc == LF_OK)
         rc = lf_ymap_enum(map, "trend", trends, COUNT(trends), &f->trend, err);
     if (rc == LF_OK)
+        rc = lf_ymap_double(map, "trend_damping", 0, 1, &f->trend_damping, err);
+    if (rc == LF_OK)
         rc = lf_ymap_bool(map, "day_of_week", &f->day_of_week, err);
     if (rc == LF_OK)
         rc = lf_ymap_bool(map, "month", &f->month, err);
@@ -220,7 +222,8 @@ static int read_calendar_flags(const lf_ynode *map, lf_feature_spec *f, lf_error
 
 static int read_features(const lf_ynode *map, lf_feature_spec *f, lf_error *err)
 {
-    static const char *const keys[] = {"intercept", "trend", "day_of_week", "month",
+    static const char *const keys[] = {"intercept", "trend", "trend_damping", "day_of_week",
+                                       "month",
                                        "holiday", "bridge_day", "makeup_workday",
                                        "holiday_windows", "fourier", "temperature",
                                        "humidity", "economy", "events"};

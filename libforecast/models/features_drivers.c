@@ -4,6 +4,16 @@
 
 #include "features_internal.h"
 
+/* Years since the first training day, damped after the last one (features.h). */
+static double damped_years(double t, double t1, double phi)
+{
+    if (t <= t1 || phi >= 1)
+        return t;
+    if (phi <= 0)
+        return t1;
+    return t1 + (pow(phi, t - t1) - 1) / log(phi);
+}
+
 int lf_features_add_trend(const lf_features *f, lf_date first, lf_colset *set, lf_error *err)
 {
     for (int power = 1; power <= f->spec.trend; power++) {
@@ -12,7 +22,8 @@ int lf_features_add_trend(const lf_features *f, lf_date first, lf_colset *set, l
         if (!v)
             return err ? err->code : LF_ERR_NOMEM;
         for (size_t i = 0; i < set->nrows; i++) {
-            double t = (double)(first + (lf_date)i - f->first) / 365.25;
+            double t = damped_years((double)(first + (lf_date)i - f->first) / 365.25,
+                                    f->trend.hi, f->spec.trend_damping);
             v[i] = lf_safe_power(t, power, f->trend);
         }
     }

@@ -8,6 +8,7 @@ void lf_feature_spec_init(lf_feature_spec *spec)
 {
     memset(spec, 0, sizeof *spec);
     spec->intercept = 1;
+    spec->trend_damping = 1;
     strcpy(spec->temperature.column, "tmean_c");
     spec->temperature.grid_from = 10;
     spec->temperature.grid_to = 26;
@@ -132,6 +133,9 @@ int lf_feature_spec_check(const lf_feature_spec *spec, lf_error *err)
     if (spec->trend < 0 || spec->trend > 2)
         return lf_error_set(err, LF_ERR_ARG, "trend must be 0 (none), 1 (linear) or "
                             "2 (quadratic), got %d", spec->trend);
+    if (!(spec->trend_damping >= 0 && spec->trend_damping <= 1))
+        return lf_error_set(err, LF_ERR_ARG, "trend damping must be 0..1, got %g",
+                            spec->trend_damping);
     if (spec->fourier < 0 || spec->fourier > 12)
         return lf_error_set(err, LF_ERR_ARG, "annual Fourier harmonics must be 0..12, got %d",
                             spec->fourier);
