@@ -291,6 +291,10 @@ Test(forecast_spec, defaults_and_names)
     cr_assert_eq(s.nquantiles, 3);
     cr_assert(s.quantiles[0] == 0.1 && s.quantiles[1] == 0.5 && s.quantiles[2] == 0.9);
     cr_assert_eq(s.error, LF_PATH_ERROR_BOOTSTRAP);
+    cr_assert_eq(s.residuals, LF_RESIDUALS_AUTO);
+    cr_assert_eq(s.origin_min_days, 730);
+    cr_assert_eq(s.origin_step_days, 91);
+    cr_assert_str_eq(lf_residuals_name(LF_RESIDUALS_OUT_OF_SAMPLE), "out_of_sample");
     cr_assert_eq(s.paths_per_weather, 20);
     cr_assert_eq(s.block_days, 30);
     cr_assert_eq(s.seed, 1);
@@ -326,6 +330,9 @@ Test(forecast_spec, check_refuses_bad_fields)
     b = s; b.paths_per_weather = 0; expect_arg(&b, "paths per weather");
     b = s; b.block_days = 0; expect_arg(&b, "blocks");
     b = s; b.nscenarios = 1; expect_arg(&b, "no name");
+    b = s; b.origin_min_days = 0; expect_arg(&b, "origin_min_days");
+    b = s; b.origin_step_days = 0; expect_arg(&b, "origin_step_days");
+    b = s; b.residuals = (lf_residuals)7; expect_arg(&b, "residual pool");
     /* paths_per_weather is ignored without model error */
     b = s; b.error = LF_PATH_ERROR_NONE; b.paths_per_weather = 0;
     cr_assert_eq(lf_forecast_spec_check(&b, NULL), LF_OK);
@@ -755,7 +762,12 @@ Test(forecast_error, bootstrap_paths_are_residual_blocks)
     region r = region_new(1, 0);
     lf_forecast_spec sn = spec_none(D(2023, 1, 1), D(2023, 12, 31));
     lf_forecast_spec sb = spec_error(LF_PATH_ERROR_BOOTSTRAP, 3);
+    sb.residuals = LF_RESIDUALS_IN_SAMPLE;
     lf_forecast *fn = run(&sn, &r), *fb = run(&sb, &r);
+    size_t nseg, ndays;
+    cr_assert_eq(lf_forecast_residuals(fb, &nseg, &ndays), LF_RESIDUALS_IN_SAMPLE);
+    cr_assert_eq(nseg, 1);
+    cr_assert_eq(ndays, r.history->ndays);
     double *re = residuals(&r, r.energy, "energy_mwh"), *rp = residuals(&r, r.peak, "peak_mw");
     size_t nres = r.history->ndays, np, nd;
     const double *we = paths(fn, 0, LF_MEASURE_ENERGY, &np, &nd);
@@ -781,6 +793,127 @@ Test(forecast_error, bootstrap_paths_are_residual_blocks)
     free(rp);
     lf_forecast_free(fn);
     lf_forecast_free(fb);
+    region_free(&r);
+}
+
+/* Out-of-sample residuals of model m's spec refitted on the history up to
+ * o - 1, over days o..last (the pool's segment from origin o). */
+static double *refit_residuals(const region *r, const lf_model *m, const char *target,
+                               lf_date o, lf_date last)
+{
+    lf_model *again = NULL;
+    lf_prediction *p = NULL;
+    lf_error err;
+    cr_assert_eq(lf_model_fit(lf_model_spec_of(m), r->history, r->cal, r->history->start,
+                              o - 1, &again, &err), LF_OK, "%s", err.message);
+    cr_assert_eq(lf_model_predict(again, r->history, r->cal, o, last, 0.9, &p, &err), LF_OK,
+                 "%s", err.message);
+    const double *y = lf_frame_column(r->history, target) + lf_frame_row(r->history, o);
+    double *e = malloc(p->nrows * sizeof *e);
+    cr_assert_not_null(e);
+    for (size_t i = 0; i < p->nrows; i++)
+        e[i] = y[i] - p->mean[i];
+    lf_prediction_free(p);
+    lf_model_free(again);
+    return e;
+}
+
+/* Does every 30-day block of path k (minus its weather path) lie inside seg? */
+static int path_in_segment(const double *be, const double *bp, const double *we,
+                           const double *wp, size_t k, size_t nd, const double *re,
+                           const double *rp, size_t seglen)
+{
+    double ee[30], ep[30];
+    size_t w = k / 4;
+    for (size_t i0 = 0; i0 < nd; i0 += 30) {
+        size_t len = i0 + 30 <= nd ? 30 : nd - i0, found = 0;
+        for (size_t i = 0; i < len; i++) {
+            ee[i] = be[k * nd + i0 + i] - we[w * nd + i0 + i];
+            ep[i] = bp[k * nd + i0 + i] - wp[w * nd + i0 + i];
+        }
+        for (size_t st = 0; st + 30 <= seglen && !found; st++)
+            found = run_matches(re, st, ee, len) && run_matches(rp, st, ep, len);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* History 2020-01-01..2022-12-31 (1096 days), origin_min_days 730, step 91:
+ * origins 2021-12-31, 2022-04-01, 2022-07-01, 2022-09-30 (the next,
+ * 2022-12-30, leaves no 30-day block).  Each segment runs as long as the
+ * 365-day forecast, at most to 2022-12-31: 365, 275, 184 and 93 days.  Every
+ * path draws all its blocks from ONE origin's refit residuals. */
+Test(forecast_error, out_of_sample_paths_keep_one_origin)
+{
+    region r = region_new(1, 0);
+    lf_forecast_spec sn = spec_none(D(2023, 1, 1), D(2023, 12, 31));
+    lf_forecast_spec sb = spec_error(LF_PATH_ERROR_BOOTSTRAP, 5);
+    sb.residuals = LF_RESIDUALS_OUT_OF_SAMPLE;
+    lf_forecast *fn = run(&sn, &r), *fb = run(&sb, &r);
+    size_t nseg, ndays;
+    cr_assert_eq(lf_forecast_residuals(fb, &nseg, &ndays), LF_RESIDUALS_OUT_OF_SAMPLE);
+    cr_assert_eq(nseg, 4);
+    cr_assert_eq(ndays, 365 + 275 + 184 + 93);
+    const lf_date origin[4] = {D(2021, 12, 31), D(2022, 4, 1), D(2022, 7, 1), D(2022, 9, 30)};
+    const size_t len[4] = {365, 275, 184, 93};
+    double *re[4], *rp[4];
+    for (int k = 0; k < 4; k++) {
+        lf_date last = origin[k] + (lf_date)len[k] - 1;
+        re[k] = refit_residuals(&r, r.energy, "energy_mwh", origin[k], last);
+        rp[k] = refit_residuals(&r, r.peak, "peak_mw", origin[k], last);
+    }
+    size_t np, nd, used[4] = {0};
+    const double *we = paths(fn, 0, LF_MEASURE_ENERGY, &np, &nd);
+    const double *wp = paths(fn, 0, LF_MEASURE_PEAK, &np, &nd);
+    const double *be = paths(fb, 0, LF_MEASURE_ENERGY, &np, &nd);
+    const double *bp = paths(fb, 0, LF_MEASURE_PEAK, &np, &nd);
+    for (size_t k = 0; k < np; k++) {
+        int seg = -1;
+        for (int o = 0; o < 4 && seg < 0; o++)
+            if (path_in_segment(be, bp, we, wp, k, nd, re[o], rp[o], len[o]))
+                seg = o;
+        cr_assert_geq(seg, 0, "path %zu mixes origins or is not made of refit residuals", k);
+        used[seg]++;
+    }
+    cr_assert_gt(used[0], 0, "the longest segment was never drawn");
+    cr_assert_lt(used[0], np, "only one segment was ever drawn");
+    for (int k = 0; k < 4; k++) {
+        free(re[k]);
+        free(rp[k]);
+    }
+    lf_forecast_free(fn);
+    lf_forecast_free(fb);
+    region_free(&r);
+}
+
+/* 18 months of training hold no origin 730 days in: auto takes in-sample
+ * residuals (and says so); out_of_sample is refused with what to change. */
+Test(forecast_error, short_history_falls_back_to_in_sample)
+{
+    region r = region_until(1, 0, D(2021, 6, 30));
+    lf_forecast_spec s = spec_error(LF_PATH_ERROR_BOOTSTRAP, 1);
+    s.first = D(2021, 7, 1);
+    s.last = D(2021, 12, 31);
+    lf_forecast *f = run(&s, &r);
+    size_t nseg, ndays;
+    cr_assert_eq(lf_forecast_residuals(f, &nseg, &ndays), LF_RESIDUALS_IN_SAMPLE);
+    cr_assert_eq(nseg, 1);
+    cr_assert_eq(ndays, (size_t)(D(2021, 6, 30) - D(2020, 1, 1)) + 1);
+    lf_forecast_free(f);
+    s.residuals = LF_RESIDUALS_OUT_OF_SAMPLE;
+    lf_error err;
+    f = NULL;
+    cr_assert_eq(lf_forecast_run(&s, r.energy, r.peak, r.history, r.weather, r.cal, &f, &err),
+                 LF_ERR_DATA);
+    cr_assert_null(f);
+    cr_assert(strstr(err.message, "origin_min_days") && strstr(err.message, "in_sample"),
+              "%s", err.message);
+    s.origin_min_days = 365; /* now 2020-12-31 .. is an origin */
+    f = run(&s, &r);
+    cr_assert_eq(lf_forecast_residuals(f, &nseg, &ndays), LF_RESIDUALS_OUT_OF_SAMPLE);
+    cr_assert_eq(nseg, 2); /* 2020-12-31 and 2021-04-01; 2021-07-01 is past the end */
+    lf_forecast_free(f);
     region_free(&r);
 }
 

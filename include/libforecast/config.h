@@ -120,6 +120,9 @@
  *     features:                    every key optional; see features.h
  *       intercept: true            (default true; everything else off)
  *       trend: linear              none | linear | quadratic (years)
+ *       trend_damping: 0.5         0..1 (default 1): after the training days the
+ *                                  trend's slope shrinks by this per year; 0
+ *                                  holds it at the last training day
  *       day_of_week: true          weekday dummies (Monday reference)
  *       month: true                month dummies (January reference)
  *       holiday: true              public holidays and days off
@@ -198,6 +201,12 @@
  *       kind: bootstrap            bootstrap (default) | model | none
  *       paths: 20                  draws per weather scenario (1..10000)
  *       block_days: 30             bootstrap block length (1..366)
+ *       residuals: auto            auto (default) | out_of_sample | in_sample:
+ *                                  bootstrap from rolling-origin forecast errors
+ *                                  or in-sample residuals (forecast.h, step 3)
+ *       origin_min_days: 730       out of sample: training days before the first
+ *                                  origin (1..36600)
+ *       origin_step_days: 91       days between origins (1..36600)
  *       seed: 1                    random seed (0..4294967295)
  *     scenarios:                   economic scenarios (default: one, 'base', each
  *       - name: low                driver at its default growth); up to 8

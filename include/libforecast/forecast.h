@@ -19,14 +19,34 @@
  *  3. Model error (error):
  *       LF_PATH_ERROR_NONE       one path per weather scenario, p_w
  *       LF_PATH_ERROR_BOOTSTRAP  paths_per_weather paths p_w(d) + e(d), e made
- *                  of blocks of block_days consecutive in-sample residuals
- *                  (actual - model prediction over the training days; days
- *                  where a model has none are left out of the pool) taken
- *                  from random starts (a moving-block bootstrap: it keeps the
- *                  day-to-day persistence of errors, which is what makes a
- *                  month's error larger than sqrt(30) daily errors).  Energy
- *                  and peak take the same blocks, so their errors stay
- *                  correlated as they were.  Default.
+ *                  of blocks of block_days consecutive residuals (actual -
+ *                  prediction; days where a model has none are left out of
+ *                  the pool) taken from random starts (a moving-block
+ *                  bootstrap: it keeps the day-to-day persistence of errors,
+ *                  which is what makes a month's error larger than sqrt(30)
+ *                  daily errors).  Energy and peak take the same blocks, so
+ *                  their errors stay correlated as they were.  Default.
+ *                  The residuals (residuals):
+ *                    in_sample: of the fitted models over their training days.
+ *                    out_of_sample: rolling origins o = first training day +
+ *                      origin_min_days, then every origin_step_days while a
+ *                      block still fits before the last training day; at each
+ *                      the models are refitted (same spec, degree-day bases as
+ *                      chosen) on the training days before o and predict, with
+ *                      the actual weather, from o for as many days as the
+ *                      forecast has (at most to the last training day).  Each
+ *                      origin's residuals are a segment; a path draws one
+ *                      segment (chance in proportion to the blocks it holds)
+ *                      and all its blocks from it, so the level error a model
+ *                      makes a year ahead - a drifting level, a trend that
+ *                      does not continue - stays with the path, which
+ *                      in-sample residuals cannot show.
+ *                    auto (default): out_of_sample when at least one origin
+ *                      fits, else in_sample.
+ *                  origin_min_days defaults to two years: a refit on one year
+ *                  sees each month once, so a trend is told from the season
+ *                  only by the slopes inside months and runs wild, and its
+ *                  errors would say more about that than about the model.
  *       LF_PATH_ERROR_MODEL      paths_per_weather paths from lf_model_simulate
  *                  (the model's own error process, Gaussian innovations).
  *     Every random draw comes from one generator seeded with seed.
@@ -83,6 +103,17 @@ typedef enum lf_path_error {
 /* "none", "bootstrap", "model". */
 const char *lf_path_error_name(lf_path_error e);
 
+/* Which residuals the bootstrap draws from (step 3). */
+typedef enum lf_residuals {
+    LF_RESIDUALS_AUTO = 0,      /* out of sample when the training days allow an origin,
+                                   else in sample (lf_forecast_residuals says which) */
+    LF_RESIDUALS_IN_SAMPLE,
+    LF_RESIDUALS_OUT_OF_SAMPLE
+} lf_residuals;
+
+/* "auto", "in_sample", "out_of_sample". */
+const char *lf_residuals_name(lf_residuals r);
+
 #define LF_QUANTILE_MAX 19
 #define LF_SCENARIO_MAX 8
 
@@ -94,6 +125,10 @@ typedef struct lf_forecast_spec {
     lf_path_error error;          /* default bootstrap */
     size_t paths_per_weather;     /* default 20 (ignored with error none) */
     int block_days;               /* bootstrap blocks, default 30 */
+    lf_residuals residuals;       /* bootstrap pool, default auto */
+    int origin_min_days;          /* out of sample: training days before the first
+                                     origin, default 730 */
+    int origin_step_days;         /* out of sample: days between origins, default 91 */
     unsigned long seed;           /* default 1 */
     size_t nscenarios;            /* economic scenarios; 0 = "base" at default growth */
     lf_economy_scenario scenarios[LF_SCENARIO_MAX];
@@ -145,6 +180,10 @@ size_t lf_forecast_nscenarios(const lf_forecast *f);
 const char *lf_forecast_scenario_name(const lf_forecast *f, size_t scenario);
 const lf_weather_scenarios *lf_forecast_weather(const lf_forecast *f);
 size_t lf_forecast_npaths(const lf_forecast *f);  /* weather scenarios x error paths */
+/* The bootstrap's residual pool: in_sample or out_of_sample (auto resolved),
+ * its segments (origins; 1 in sample) and days.  LF_RESIDUALS_AUTO and 0, 0
+ * when the forecast did not bootstrap. */
+lf_residuals lf_forecast_residuals(const lf_forecast *f, size_t *nsegments, size_t *ndays);
 
 /* The periods of one economic scenario. */
 const lf_forecast_period *lf_forecast_periods(const lf_forecast *f, size_t scenario,

@@ -156,6 +156,12 @@ void lfc_forecast_json(FILE *fp, const fc_run *r)
     fprintf(fp, "{\n  \"first\": \"%s\", \"last\": \"%s\", \"paths\": %zu, \"error\": \"%s\", "
             "\"seed\": %lu,\n", first, last, lf_forecast_npaths(f),
             lf_path_error_name(spec->error), spec->seed);
+    size_t segments, days;
+    lf_residuals pool = lf_forecast_residuals(f, &segments, &days);
+    if (spec->error == LF_PATH_ERROR_BOOTSTRAP)
+        fprintf(fp, "  \"residuals\": {\"kind\": \"%s\", \"origins\": %zu, \"days\": %zu},\n",
+                lf_residuals_name(pool), pool == LF_RESIDUALS_OUT_OF_SAMPLE ? segments : 0,
+                days);
     json_weather(fp, f);
     fprintf(fp, "  \"new_connections\": [");
     for (size_t i = 0; i < spec->nconnections; i++) {

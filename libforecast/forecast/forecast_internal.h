@@ -5,6 +5,8 @@
 #ifndef LF_FORECAST_FORECAST_INTERNAL_H
 #define LF_FORECAST_FORECAST_INTERNAL_H
 
+#include <gsl/gsl_rng.h>
+
 #include "libforecast/forecast.h"
 
 #define LF_PERIOD_KINDS 3 /* month, year, day: lf_period_kind values */
@@ -37,6 +39,8 @@ struct lf_forecast {
     double *added[LF_MODELS];       /* ndays: what the connections add */
     size_t nscenarios;
     lf_forecast_scenario *scenarios;
+    lf_residuals residuals;         /* the bootstrap's pool (auto: no bootstrap) */
+    size_t residual_segments, residual_days;
 };
 
 /* Fill every scenario's periods from its paths and normal. */
@@ -56,5 +60,34 @@ lf_frame *lf_forecast_extend(const lf_frame *frame, lf_date last, lf_error *err)
 int lf_forecast_predict(const lf_model *model, const lf_frame *frame, const lf_calendar *cal,
                         lf_date first, lf_date last, double *mean, double *contrib,
                         int allow_missing, lf_error *err);
+
+/* ---- residual_pool.c: what the bootstrap draws from ------------------------------ */
+
+typedef struct lf_residual_ctx {
+    const lf_forecast_spec *spec;
+    const lf_model *const *models;  /* LF_MODELS, either may be NULL */
+    const lf_frame *history;
+    const lf_calendar *cal;
+} lf_residual_ctx;
+
+/* Residuals of the models (index LF_MEASURE_*), segment after segment:
+ * segment k is resid[m][segment[k] .. segment[k + 1]), each at least
+ * block_days long, and every model has a residual on each of its days. */
+typedef struct lf_residual_pool {
+    lf_residuals kind;              /* in_sample or out_of_sample */
+    double *resid[LF_MODELS];       /* an absent model's stay unset */
+    size_t n;
+    size_t *segment;                /* nsegments + 1 offsets */
+    size_t nsegments;
+} lf_residual_pool;
+
+/* The pool of spec->residuals for a forecast of `horizon` days. */
+int lf_residual_pool_make(const lf_residual_ctx *c, size_t horizon, lf_residual_pool *pool,
+                          lf_error *err);
+void lf_residual_pool_free(lf_residual_pool *pool);
+
+/* The segment one path draws its blocks from: by chance in proportion to the
+ * blocks of `block` days each holds (no draw when there is one segment). */
+size_t lf_residual_pool_pick(const lf_residual_pool *pool, size_t block, gsl_rng *rng);
 
 #endif

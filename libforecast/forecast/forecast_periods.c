@@ -201,6 +201,13 @@ size_t lf_forecast_npaths(const lf_forecast *f)
     return f->npaths;
 }
 
+lf_residuals lf_forecast_residuals(const lf_forecast *f, size_t *nsegments, size_t *ndays)
+{
+    *nsegments = f->residual_segments;
+    *ndays = f->residual_days;
+    return f->residuals;
+}
+
 const lf_forecast_period *lf_forecast_periods(const lf_forecast *f, size_t scenario,
                                               lf_period_kind kind, size_t *n)
 {

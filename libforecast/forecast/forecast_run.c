@@ -17,8 +17,7 @@ typedef struct run_ctx {
     const lf_calendar *cal;
     const char *wcols[4];
     size_t nwcols;
-    double *resid[LF_MODELS]; /* bootstrap: in-sample residuals, nresid days */
-    size_t nresid;
+    lf_residual_pool pool;    /* bootstrap: what the error blocks come from */
     size_t kept;              /* normal weather paths of the peak kept so far */
     gsl_rng *rng;
     lf_forecast *f;
@@ -129,49 +128,17 @@ static int make_weather(run_ctx *c, lf_error *err)
     return rc;
 }
 
-/* One model's in-sample residuals over days first..last (NaN where unknown). */
-static int residuals_of(const run_ctx *c, const lf_model *model, lf_date first, lf_date last,
-                        double *e, lf_error *err)
-{
-    const double *y = lf_frame_column(c->history, lf_model_spec_of(model)->target);
-    long r0 = lf_frame_row(c->history, first);
-    int rc = lf_forecast_predict(model, c->history, c->cal, first, last, e, NULL, 1, err);
-    for (long i = 0; rc == LF_OK && i <= (long)(last - first); i++)
-        e[i] = y ? y[r0 + i] - e[i] : NAN;
-    return rc;
-}
-
-/* The pool the bootstrap draws blocks from: in-sample residuals of each
- * model over the training days of the first one, keeping only days where
- * every model has one (a day without load is no evidence of zero error). */
 static int make_residuals(run_ctx *c, lf_error *err)
 {
-    lf_date first, last;
-    lf_model_training_days(c->models[0] ? c->models[0] : c->models[1], &first, &last);
-    size_t n = (size_t)(last - first) + 1;
-    for (int m = 0; m < LF_MODELS; m++) {
-        c->resid[m] = malloc(n * sizeof(double));
-        if (!c->resid[m])
-            return lf_error_set(err, LF_ERR_NOMEM, "out of memory for residuals");
-        int rc = c->models[m] ? residuals_of(c, c->models[m], first, last, c->resid[m], err)
-                              : LF_OK;
-        if (rc != LF_OK)
-            return rc;
+    lf_residual_ctx rc = {.spec = c->spec, .models = c->models, .history = c->history,
+                          .cal = c->cal};
+    int status = lf_residual_pool_make(&rc, c->f->ndays, &c->pool, err);
+    if (status == LF_OK) {
+        c->f->residuals = c->pool.kind;
+        c->f->residual_segments = c->pool.nsegments;
+        c->f->residual_days = c->pool.n;
     }
-    c->nresid = 0;
-    for (size_t i = 0; i < n; i++) {
-        int known = 1;
-        for (int m = 0; m < LF_MODELS; m++)
-            known = known && (!c->models[m] || isfinite(c->resid[m][i]));
-        for (int m = 0; known && m < LF_MODELS; m++)
-            c->resid[m][c->nresid] = c->resid[m][i];
-        c->nresid += (size_t)known;
-    }
-    if (c->nresid < (size_t)c->spec->block_days)
-        return lf_error_set(err, LF_ERR_DATA, "the bootstrap needs at least %d training days "
-                            "with known residuals (block_days), the model has %zu",
-                            c->spec->block_days, c->nresid);
-    return LF_OK;
+    return status;
 }
 
 /* A column the models read as an economic driver: continued by the
@@ -283,24 +250,27 @@ static int simulate_paths(run_ctx *c, lf_forecast_scenario *s, lf_frame *ext, si
     return LF_OK;
 }
 
-/* Paths p_w + e with e made of residual blocks drawn at random starts; the
- * models share the starts so their errors stay as correlated as they were. */
+/* Paths p_w + e with e made of residual blocks drawn at random starts in
+ * one segment of the pool per path; the models share the starts so their
+ * errors stay as correlated as they were. */
 static void bootstrap_paths(run_ctx *c, lf_forecast_scenario *s, double *const mean[LF_MODELS],
                             size_t w)
 {
     lf_forecast *f = c->f;
+    const lf_residual_pool *pool = &c->pool;
     size_t block = (size_t)c->spec->block_days;
     for (size_t r = 0; r < f->nerror; r++) {
-        size_t path = w * f->nerror + r;
+        size_t path = w * f->nerror + r, k = lf_residual_pool_pick(pool, block, c->rng);
+        size_t seg0 = pool->segment[k], seglen = pool->segment[k + 1] - seg0;
         for (size_t i = 0; i < f->ndays; i += block) {
-            size_t start = gsl_rng_uniform_int(c->rng, c->nresid - block + 1);
+            size_t start = seg0 + gsl_rng_uniform_int(c->rng, seglen - block + 1);
             size_t len = i + block <= f->ndays ? block : f->ndays - i;
             for (int m = 0; m < LF_MODELS; m++) {
                 if (!c->models[m])
                     continue;
                 double *dst = s->paths[m] + path * f->ndays + i;
-                for (size_t k = 0; k < len; k++)
-                    dst[k] = mean[m][i + k] + c->resid[m][start + k];
+                for (size_t j = 0; j < len; j++)
+                    dst[j] = mean[m][i + j] + pool->resid[m][start + j];
             }
         }
     }
@@ -468,8 +438,7 @@ int lf_forecast_run(const lf_forecast_spec *spec, const lf_model *energy,
     if (rc == LF_OK)
         rc = run(&c, err);
     gsl_rng_free(c.rng);
-    free(c.resid[0]);
-    free(c.resid[1]);
+    lf_residual_pool_free(&c.pool);
     if (rc != LF_OK) {
         lf_forecast_free(c.f);
         return rc;

@@ -39,6 +39,8 @@ void lf_forecast_spec_init(lf_forecast_spec *spec)
     spec->error = LF_PATH_ERROR_BOOTSTRAP;
     spec->paths_per_weather = 20;
     spec->block_days = 30;
+    spec->origin_min_days = 730;
+    spec->origin_step_days = 91;
     spec->seed = 1;
 }
 
@@ -115,6 +117,14 @@ int lf_forecast_spec_check(const lf_forecast_spec *spec, lf_error *err)
                                                    spec->block_days > 366))
         return lf_error_set(err, LF_ERR_ARG, "bootstrap blocks must be 1..366 days, got %d",
                             spec->block_days);
+    if (spec->error == LF_PATH_ERROR_BOOTSTRAP && ((int)spec->residuals < 0 ||
+                                                   spec->residuals > LF_RESIDUALS_OUT_OF_SAMPLE))
+        return lf_error_set(err, LF_ERR_ARG, "unknown residual pool %d", (int)spec->residuals);
+    if (spec->error == LF_PATH_ERROR_BOOTSTRAP &&
+        (spec->origin_min_days < 1 || spec->origin_step_days < 1))
+        return lf_error_set(err, LF_ERR_ARG, "origin_min_days and origin_step_days must be "
+                            "at least 1, got %d and %d", spec->origin_min_days,
+                            spec->origin_step_days);
     rc = check_scenarios(spec, err);
     for (size_t i = 0; rc == LF_OK && i < spec->nconnections; i++)
         rc = lf_connection_check(&spec->connections[i], err);

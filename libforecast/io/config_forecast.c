@@ -238,11 +238,16 @@ static int read_weather(const lf_ynode *map, lf_weather_spec *w, lf_error *err)
 
 static int read_error(const lf_ynode *map, lf_forecast_spec *spec, lf_error *err)
 {
-    static const char *const keys[] = {"kind", "paths", "block_days", "seed"};
+    static const char *const keys[] = {"kind", "paths", "block_days", "seed", "residuals",
+                                       "origin_min_days", "origin_step_days"};
     const char *kinds[] = {lf_path_error_name(LF_PATH_ERROR_NONE),
                            lf_path_error_name(LF_PATH_ERROR_BOOTSTRAP),
                            lf_path_error_name(LF_PATH_ERROR_MODEL)};
+    const char *pools[] = {lf_residuals_name(LF_RESIDUALS_AUTO),
+                           lf_residuals_name(LF_RESIDUALS_IN_SAMPLE),
+                           lf_residuals_name(LF_RESIDUALS_OUT_OF_SAMPLE)};
     int kind = (int)spec->error, paths = (int)spec->paths_per_weather;
+    int pool = (int)spec->residuals;
     double seed = (double)spec->seed;
     int rc = lf_ymap_expect_keys(map, keys, COUNT(keys), err);
     if (rc == LF_OK)
@@ -252,11 +257,18 @@ static int read_error(const lf_ynode *map, lf_forecast_spec *spec, lf_error *err
     if (rc == LF_OK)
         rc = lf_ymap_int(map, "block_days", 1, 366, &spec->block_days, err);
     if (rc == LF_OK)
+        rc = lf_ymap_enum(map, "residuals", pools, COUNT(pools), &pool, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_int(map, "origin_min_days", 1, 36600, &spec->origin_min_days, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_int(map, "origin_step_days", 1, 36600, &spec->origin_step_days, err);
+    if (rc == LF_OK)
         rc = lf_ymap_double(map, "seed", 0, 4294967295.0, &seed, err);
     if (rc == LF_OK && seed != floor(seed))
         rc = lf_ynode_error(lf_ymap_get(map, "seed"), err, LF_ERR_CONFIG, "'seed' must be a "
                             "whole number");
     spec->error = (lf_path_error)kind;
+    spec->residuals = (lf_residuals)pool;
     spec->paths_per_weather = (size_t)paths;
     spec->seed = (unsigned long)seed;
     return rc;

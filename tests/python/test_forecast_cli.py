@@ -148,6 +148,9 @@ def test_drivers_explain_the_normal_forecast(lfc, sample_dir, tmp_path):
     first = doc["scenarios"][0]["monthly"][0]
     assert first["energy_mwh"]["normal"] == pytest.approx(months.energy_mwh_normal[0])
     assert doc["weather"]["years"] == list(range(2005, 2025))
+    # The bootstrap drew from rolling-origin errors (auto: the history is long enough).
+    assert doc["residuals"]["kind"] == "out_of_sample"
+    assert doc["residuals"]["origins"] >= 1
 
 
 def test_same_seed_same_numbers_other_seed_other_draws(lfc, sample_dir, tmp_path):
@@ -173,6 +176,8 @@ def test_same_seed_same_numbers_other_seed_other_draws(lfc, sample_dir, tmp_path
     ("forecast:\n  scenarios:\n    - name: low\n      economy: {gdp: {growth: 5 %}}\n",
      4, 31, "growth rate"),
     ("forecast: {quantiles: [0.9, 0.1]}\n", 1, 29, "increase"),
+    ("forecast: {error: {residuals: outofsample}}\n", 1, 31,
+     "must be one of auto, in_sample, out_of_sample"),
 ])
 def test_bad_forecast_sections_fail_cleanly(lfc, sample_dir, tmp_path, section, line, column,
                                             words):
