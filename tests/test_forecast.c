@@ -755,19 +755,52 @@ static int run_matches(const double *resid, size_t start, const double *x, size_
     return 1;
 }
 
+/* Does every 30-day block of path k (minus its weather path; paths are
+ * grouped 4 to a weather scenario) match a run of the residuals re, rp of
+ * length seglen, the same start for energy and peak? */
+static int path_in_segment(const double *be, const double *bp, const double *we,
+                           const double *wp, size_t k, size_t nd, const double *re,
+                           const double *rp, size_t seglen)
+{
+    double ee[30], ep[30];
+    size_t w = k / 4;
+    for (size_t i0 = 0; i0 < nd; i0 += 30) {
+        size_t len = i0 + 30 <= nd ? 30 : nd - i0, found = 0;
+        for (size_t i = 0; i < len; i++) {
+            ee[i] = be[k * nd + i0 + i] - we[w * nd + i0 + i];
+            ep[i] = bp[k * nd + i0 + i] - wp[w * nd + i0 + i];
+        }
+        for (size_t st = 0; st + 30 <= seglen && !found; st++)
+            found = run_matches(re, st, ee, len) && run_matches(rp, st, ep, len);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* A 2023 bootstrap forecast (4 paths per weather year) from the given pool,
+ * checked to report that pool with nseg segments of ndays days in all. */
+static lf_forecast *run_bootstrap(const region *r, lf_residuals pool, unsigned long seed,
+                                  size_t nseg, size_t ndays)
+{
+    lf_forecast_spec s = spec_error(LF_PATH_ERROR_BOOTSTRAP, seed);
+    s.residuals = pool;
+    lf_forecast *f = run(&s, r);
+    size_t got_seg, got_days;
+    cr_assert_eq(lf_forecast_residuals(f, &got_seg, &got_days), pool);
+    cr_assert_eq(got_seg, nseg);
+    cr_assert_eq(got_days, ndays);
+    return f;
+}
+
 /* Bootstrap path = weather path + blocks of 30 consecutive residuals, the
  * same block start for energy and peak (their errors stay correlated). */
 Test(forecast_error, bootstrap_paths_are_residual_blocks)
 {
     region r = region_new(1, 0);
     lf_forecast_spec sn = spec_none(D(2023, 1, 1), D(2023, 12, 31));
-    lf_forecast_spec sb = spec_error(LF_PATH_ERROR_BOOTSTRAP, 3);
-    sb.residuals = LF_RESIDUALS_IN_SAMPLE;
-    lf_forecast *fn = run(&sn, &r), *fb = run(&sb, &r);
-    size_t nseg, ndays;
-    cr_assert_eq(lf_forecast_residuals(fb, &nseg, &ndays), LF_RESIDUALS_IN_SAMPLE);
-    cr_assert_eq(nseg, 1);
-    cr_assert_eq(ndays, r.history->ndays);
+    lf_forecast *fn = run(&sn, &r);
+    lf_forecast *fb = run_bootstrap(&r, LF_RESIDUALS_IN_SAMPLE, 3, 1, r.history->ndays);
     double *re = residuals(&r, r.energy, "energy_mwh"), *rp = residuals(&r, r.peak, "peak_mw");
     size_t nres = r.history->ndays, np, nd;
     const double *we = paths(fn, 0, LF_MEASURE_ENERGY, &np, &nd);
@@ -775,20 +808,9 @@ Test(forecast_error, bootstrap_paths_are_residual_blocks)
     const double *be = paths(fb, 0, LF_MEASURE_ENERGY, &np, &nd);
     const double *bp = paths(fb, 0, LF_MEASURE_PEAK, &np, &nd);
     cr_assert_eq(np, NY * 4);
-    double ee[30], ep[30];
-    for (size_t k = 0; k < np; k++) {
-        size_t w = k / 4; /* paths are grouped by weather scenario */
-        for (size_t i0 = 0; i0 < nd; i0 += 30) {
-            size_t len = i0 + 30 <= nd ? 30 : nd - i0, found = 0;
-            for (size_t i = 0; i < len; i++) {
-                ee[i] = be[k * nd + i0 + i] - we[w * nd + i0 + i];
-                ep[i] = bp[k * nd + i0 + i] - wp[w * nd + i0 + i];
-            }
-            for (size_t st = 0; st + 30 <= nres && !found; st++)
-                found = run_matches(re, st, ee, len) && run_matches(rp, st, ep, len);
-            cr_assert(found, "path %zu block at day %zu is not a residual block", k, i0);
-        }
-    }
+    for (size_t k = 0; k < np; k++)
+        cr_assert(path_in_segment(be, bp, we, wp, k, nd, re, rp, nres),
+                  "path %zu has a block that is not a residual block", k);
     free(re);
     free(rp);
     lf_forecast_free(fn);
@@ -818,27 +840,6 @@ static double *refit_residuals(const region *r, const lf_model *m, const char *t
     return e;
 }
 
-/* Does every 30-day block of path k (minus its weather path) lie inside seg? */
-static int path_in_segment(const double *be, const double *bp, const double *we,
-                           const double *wp, size_t k, size_t nd, const double *re,
-                           const double *rp, size_t seglen)
-{
-    double ee[30], ep[30];
-    size_t w = k / 4;
-    for (size_t i0 = 0; i0 < nd; i0 += 30) {
-        size_t len = i0 + 30 <= nd ? 30 : nd - i0, found = 0;
-        for (size_t i = 0; i < len; i++) {
-            ee[i] = be[k * nd + i0 + i] - we[w * nd + i0 + i];
-            ep[i] = bp[k * nd + i0 + i] - wp[w * nd + i0 + i];
-        }
-        for (size_t st = 0; st + 30 <= seglen && !found; st++)
-            found = run_matches(re, st, ee, len) && run_matches(rp, st, ep, len);
-        if (!found)
-            return 0;
-    }
-    return 1;
-}
-
 /* History 2020-01-01..2022-12-31 (1096 days), origin_min_days 730, step 91:
  * origins 2021-12-31, 2022-04-01, 2022-07-01, 2022-09-30 (the next,
  * 2022-12-30, leaves no 30-day block).  Each segment runs as long as the
@@ -848,13 +849,9 @@ Test(forecast_error, out_of_sample_paths_keep_one_origin)
 {
     region r = region_new(1, 0);
     lf_forecast_spec sn = spec_none(D(2023, 1, 1), D(2023, 12, 31));
-    lf_forecast_spec sb = spec_error(LF_PATH_ERROR_BOOTSTRAP, 5);
-    sb.residuals = LF_RESIDUALS_OUT_OF_SAMPLE;
-    lf_forecast *fn = run(&sn, &r), *fb = run(&sb, &r);
-    size_t nseg, ndays;
-    cr_assert_eq(lf_forecast_residuals(fb, &nseg, &ndays), LF_RESIDUALS_OUT_OF_SAMPLE);
-    cr_assert_eq(nseg, 4);
-    cr_assert_eq(ndays, 365 + 275 + 184 + 93);
+    lf_forecast *fn = run(&sn, &r);
+    lf_forecast *fb = run_bootstrap(&r, LF_RESIDUALS_OUT_OF_SAMPLE, 5, 4,
+                                    365 + 275 + 184 + 93);
     const lf_date origin[4] = {D(2021, 12, 31), D(2022, 4, 1), D(2022, 7, 1), D(2022, 9, 30)};
     const size_t len[4] = {365, 275, 184, 93};
     double *re[4], *rp[4];

@@ -65,9 +65,18 @@ static void print_weather(const lf_forecast *f)
                lf_normal_kind_name(spec->weather.normal));
     else
         printf("weather: not used by the models");
+    size_t origins, days;
+    lf_residuals pool = lf_forecast_residuals(f, &origins, &days);
+    if (spec->error == LF_PATH_ERROR_MODEL)
+        printf(", x %zu draws each of the model's error process", spec->paths_per_weather);
+    else if (pool == LF_RESIDUALS_OUT_OF_SAMPLE)
+        printf(", x %zu bootstrap draws each from the errors of %zu rolling-origin refits",
+               spec->paths_per_weather, origins);
+    else if (pool == LF_RESIDUALS_IN_SAMPLE)
+        printf(", x %zu bootstrap draws each from in-sample residuals",
+               spec->paths_per_weather);
     if (spec->error != LF_PATH_ERROR_NONE)
-        printf(", x %zu %s error draws each (seed %lu)", spec->paths_per_weather,
-               lf_path_error_name(spec->error), spec->seed);
+        printf(" (seed %lu)", spec->seed);
     printf("\n");
 }
 
