@@ -14,7 +14,7 @@ CC         := gcc
 # Debian packages the build, the tests and the Python side need.
 DEB_PACKAGES := gcc make pkg-config libgsl-dev liblapacke-dev libopenblas-dev \
                 libyaml-dev libcriterion-dev python3-numpy python3-pandas python3-pytest \
-                python3-statsmodels
+                python3-statsmodels libglpk-dev
 
 WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Werror
 OPT      ?= -O2
@@ -22,7 +22,7 @@ SAN      ?=
 CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L
 CFLAGS   := $(WARNINGS) $(OPT) -g -fPIC -fvisibility=default -MMD -MP $(SAN)
 LDFLAGS  := $(SAN)
-LIBS     := -lyaml -lgsl -lgslcblas -llapacke -llapack -lblas -lm
+LIBS     := -lglpk -lyaml -lgsl -lgslcblas -llapacke -llapack -lblas -lm
 
 LIB_SRC  := $(sort $(wildcard libforecast/core/*.c libforecast/io/*.c libforecast/models/*.c \
               libforecast/forecast/*.c libforecast/planning/*.c libforecast/customers/*.c))

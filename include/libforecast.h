@@ -27,6 +27,7 @@
 #include "libforecast/stl.h"
 #include "libforecast/scenario.h"
 #include "libforecast/forecast.h"
+#include "libforecast/peakshift.h"
 
 #ifdef __cplusplus
 extern "C" {

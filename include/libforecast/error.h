@@ -24,7 +24,8 @@ enum lf_status {
     LF_ERR_CONFIG = 5,   /* invalid configuration (YAML structure or value) */
     LF_ERR_DATA = 6,     /* well-formed input that is inconsistent or unusable */
     LF_ERR_RANGE = 7,    /* value outside the supported range (e.g. year) */
-    LF_ERR_NOTFOUND = 8  /* named item (column, calendar, key) does not exist */
+    LF_ERR_NOTFOUND = 8, /* named item (column, calendar, key) does not exist */
+    LF_ERR_SOLVER = 9    /* an optimization solver failed (not: found no solution) */
 };
 
 #define LF_ERROR_MESSAGE_MAX 512

@@ -71,6 +71,7 @@ const char *lf_strerror(int code)
     case LF_ERR_DATA: return "unusable data";
     case LF_ERR_RANGE: return "value out of range";
     case LF_ERR_NOTFOUND: return "not found";
+    case LF_ERR_SOLVER: return "solver failure";
     default: return "unknown error";
     }
 }

@@ -1,0 +1,226 @@
+/* libforecast/peakshift.h - the peak-shift and orderly-consumption schedule
+ * (错峰 / 避峰 / 轮休 / 有序用电): when the forecast peak exceeds what the grid
+ * can supply, which large customers shift or shed how many MW on which days.
+ *
+ * ---- The portfolio --------------------------------------------------------------
+ *
+ * Customers that signed a demand-response or orderly-consumption agreement.
+ * Each has a typical contribution to the system peak (peak_mw), a tier (tiers
+ * are named in the portfolio and ordered: the first is cut first - poor credit,
+ * energy-intensive, polluting - the last is cut last), an optional protected
+ * flag (保安负荷: hospitals, water, gas, communications, safety loads of
+ * hazardous plants - never scheduled), and up to one measure of each kind:
+ *
+ *   shift       错峰  MW moved out of the peak window to other hours of the
+ *                     same day (the energy is still used)
+ *   avoid_peak  避峰  MW shed during the peak window
+ *   rest_day    轮休  the customer's MW off for the whole day, all or nothing,
+ *                     only on its allowed weekdays
+ *   interrupt   可中断 MW cut at short notice (interruptible contract)
+ *
+ * A measure has the MW it can take off the peak per call, the notice it needs,
+ * limits on calls per calendar week (Monday..Sunday) and calendar month, a
+ * least gap between calls, allowed weekdays, and a cost per MWh taken off and
+ * per call.
+ *
+ * ---- The schedule (lf_peakshift_run) ----------------------------------------------
+ *
+ * Days d = first..last have a forecast peak P_d, a supply limit L_d and a peak
+ * window of h_d hours (how long the load stays above the limit: from an
+ * intraday profile with lf_peakshift_window_hours, or a default).  The
+ * deficit is D_d = max(0, P_d - L_d).  Measure m of customer i called on day
+ * d (y = 1) takes x MW off that day's peak:
+ *
+ *   cover       sum over calls of x + u_d >= D_d; u_d >= 0 is the UNMET MW of
+ *               day d, reported, never hidden
+ *   capacity    0 <= x <= mw_m y; a rest day is all or nothing: x = mw_m y
+ *   customer    a customer's calls on one day take at most its peak_mw
+ *   notice      no call on days before first + notice_days (the plan is
+ *               issued on its first day)
+ *   weekdays    no call on a weekday the measure does not allow
+ *   limits      calls per calendar week <= max_per_week, per calendar month
+ *               <= max_per_month (0: no limit; weeks and months cut by the
+ *               period count their calls inside it), and at least min_gap_days
+ *               days without a call between two calls
+ *   protected   never called
+ *
+ * The objective is lexicographic: each stage is solved to optimality while
+ * the stages before it keep their optimum (to a relative 1e-9 plus 1e-6):
+ *
+ *   1. least unmet MW, summed over the days;
+ *   2. tiers are strict: least MW-days taken from the last tier, then from
+ *      the tier before it, and so on - so a tier carries load only where the
+ *      tiers cut before it cannot, within their limits;
+ *   3. rest days spread over the week: the least largest MW-days of rest
+ *      days falling on one weekday (no weekday carries all of them);
+ *   4. least cost: cost_per_event per call + cost_per_mwh x MWh taken off
+ *      (x h_d for shift, avoid_peak and interrupt; x 24 for a rest day);
+ *   5. fair rotation: the least largest burden, over the customers that can
+ *      be called, of MW-days taken / peak_mw.
+ *
+ * Every stage is a mixed integer program (the calls y are 0/1), solved
+ * exactly with GLPK's branch and cut (libglpk).  A stage stopped by the time
+ * limit is reported (status), never passed off as optimal.  GLPK's error hook
+ * is set for the duration of a run (GLPK would otherwise abort() when out of
+ * memory) and cleared after it; a host that installs its own hook must set it
+ * again.
+ */
+#ifndef LIBFORECAST_PEAKSHIFT_H
+#define LIBFORECAST_PEAKSHIFT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "libforecast/date.h"
+#include "libforecast/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum lf_dr_kind {
+    LF_DR_SHIFT = 0,
+    LF_DR_AVOID_PEAK,
+    LF_DR_REST_DAY,
+    LF_DR_INTERRUPT
+} lf_dr_kind;
+
+#define LF_DR_KINDS 4
+
+/* "shift", "avoid_peak", "rest_day", "interrupt" ("unknown" out of range). */
+const char *lf_dr_kind_name(lf_dr_kind kind);
+
+typedef struct lf_dr_measure {
+    lf_dr_kind kind;
+    double mw;            /* MW off the peak per call, > 0 */
+    int notice_days;      /* >= 0 */
+    int max_per_week;     /* 0: no limit */
+    int max_per_month;    /* 0: no limit */
+    int min_gap_days;     /* days without a call between two calls, >= 0 */
+    unsigned weekdays;    /* bit k set: may be called on weekday k (0 Monday ..
+                             6 Sunday); 0 means every day */
+    double cost_per_mwh;  /* >= 0 */
+    double cost_per_event;/* >= 0 */
+} lf_dr_measure;
+
+#define LF_DR_ID_MAX 32
+#define LF_DR_NAME_MAX 128 /* bytes: about 40 Chinese characters in UTF-8 */
+#define LF_TIER_MAX 16
+
+typedef struct lf_dr_customer {
+    char id[LF_DR_ID_MAX];        /* unique in the portfolio */
+    char name[LF_DR_NAME_MAX];
+    char industry[LF_DR_NAME_MAX];
+    double voltage_kv;            /* supply voltage, 0 unknown */
+    double contract_mw;           /* contract capacity, 0 unknown */
+    double peak_mw;               /* typical contribution to the system peak, > 0 */
+    int is_protected;             /* never scheduled */
+    int tier;                     /* 0-based index into the portfolio's tiers (a
+                                     protected customer read without one: the last) */
+    size_t nmeasures;
+    lf_dr_measure measures[LF_DR_KINDS]; /* at most one of each kind */
+    int line;                     /* where the customer starts in its file, 0 if none */
+} lf_dr_customer;
+
+typedef struct lf_portfolio {
+    char source[256];             /* file it came from ("" if built in code) */
+    size_t ntiers;                /* >= 1 */
+    char tiers[LF_TIER_MAX][LF_DR_NAME_MAX]; /* cut first .. cut last */
+    double window_hours;          /* default peak window, hours (default 4) */
+    size_t n;
+    lf_dr_customer *customers;    /* owned; only lf_portfolio_add may grow it (its
+                                     capacity follows from n) */
+} lf_portfolio;
+
+/* An empty portfolio with one tier "general" and window_hours 4. */
+lf_portfolio *lf_portfolio_new(lf_error *err);
+void lf_portfolio_free(lf_portfolio *p); /* NULL allowed */
+/* Append a copy of c (its id must be new). */
+int lf_portfolio_add(lf_portfolio *p, const lf_dr_customer *c, lf_error *err);
+/* Check every rule above: unique ids, known tiers, positive MW, a measure
+ * taking at most the customer's peak_mw, limits >= 0... the message names the
+ * customer (and file:line when it came from a file). */
+int lf_portfolio_check(const lf_portfolio *p, lf_error *err);
+
+/* Read a portfolio YAML file (format in examples/peakshift/portfolio.yaml);
+ * errors (LF_ERR_CONFIG; LF_ERR_IO when unreadable) name file:line:column.
+ * lf_portfolio_check's errors are LF_ERR_ARG. */
+int lf_portfolio_load(const char *path, lf_portfolio **out, lf_error *err);
+
+/* ---- schedule ----------------------------------------------------------------------- */
+
+typedef struct lf_peakshift_spec {
+    lf_date first, last;          /* the days to schedule */
+    const double *peak_mw;        /* per day: forecast peak, MW */
+    const double *limit_mw;       /* per day: supply limit, MW */
+    const double *window_hours;   /* per day, or NULL: the portfolio's window_hours */
+    int spread_rest_days;         /* stage 3, default 1 */
+    int fair;                     /* stage 5, default 1 */
+    double seconds_per_stage;     /* solver time limit per stage, default 60 */
+} lf_peakshift_spec;
+
+void lf_peakshift_spec_init(lf_peakshift_spec *spec);
+/* Days in order, every peak and limit finite (limit >= 0), windows in (0, 24]. */
+int lf_peakshift_spec_check(const lf_peakshift_spec *spec, lf_error *err);
+
+/* Hours of one day's intraday profile (n equal intervals, n = 24, 48 or 96)
+ * above limit_mw; 0 when the day stays under it. */
+double lf_peakshift_window_hours(const double *profile, size_t n, double limit_mw);
+
+typedef enum lf_peakshift_status {
+    LF_PEAKSHIFT_OPTIMAL = 0,     /* every stage solved to optimality */
+    LF_PEAKSHIFT_TIME_LIMIT       /* a stage hit the time limit: best found */
+} lf_peakshift_status;
+
+/* One call: customer (index into the portfolio) takes mw off day date's peak. */
+typedef struct lf_peakshift_call {
+    lf_date date;
+    size_t customer;
+    lf_dr_kind kind;
+    double mw;
+    double mwh;                   /* mw x window hours (x 24 for a rest day) */
+    double cost;
+} lf_peakshift_call;
+
+typedef struct lf_peakshift_day {
+    lf_date date;
+    double peak_mw, limit_mw, window_hours;
+    double deficit_mw;            /* max(0, peak - limit) */
+    double shed_mw;               /* taken off by the calls */
+    double residual_peak_mw;      /* peak - shed */
+    double unmet_mw;              /* deficit the portfolio could not cover */
+    size_t ncalls;
+} lf_peakshift_day;
+
+typedef struct lf_peakshift_customer {
+    size_t calls;                 /* calls over the period */
+    size_t calls_by_kind[LF_DR_KINDS];
+    double mw_days;               /* sum of MW taken off */
+    double mwh;
+    double cost;
+    double share_of_relief;       /* mw_days / all customers' mw_days */
+    double share_of_peak;         /* peak_mw / all callable customers' peak_mw */
+} lf_peakshift_customer;
+
+typedef struct lf_peakshift {
+    lf_peakshift_status status;
+    size_t ndays;
+    lf_peakshift_day *days;
+    size_t ncalls;
+    lf_peakshift_call *calls;     /* by date, then customer */
+    size_t ncustomers;            /* = the portfolio's n */
+    lf_peakshift_customer *customers;
+    double total_cost, unmet_mw_days, shed_mw_days;
+    size_t rest_days_by_weekday[7];
+    double seconds;               /* solver time, all stages */
+} lf_peakshift;
+
+int lf_peakshift_run(const lf_peakshift_spec *spec, const lf_portfolio *portfolio,
+                     lf_peakshift **out, lf_error *err);
+void lf_peakshift_free(lf_peakshift *s); /* NULL allowed */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
