@@ -36,13 +36,29 @@ int ps_model_build(ps_model *m, const lf_peakshift_spec *spec, const lf_portfoli
                    lf_error *err);
 void ps_model_free(ps_model *m);
 
+/* A sum coef[k] col[k], k = 1..n (1-based, as GLPK takes them): a row
+ * being built or a stage's objective. */
+typedef struct ps_terms {
+    int *col;
+    double *coef;
+    int n;
+} ps_terms;
+
+/* Room for `room` terms; ps_terms_free frees it (also after a failure). */
+int ps_terms_alloc(ps_terms *t, size_t room, lf_error *err);
+void ps_terms_free(ps_terms *t);
+/* Add coef col (nothing when coef is 0). */
+void ps_put(ps_terms *t, int col, double coef);
+/* Add the MW call c takes off, times scale: its x, or mw y for a rest day. */
+void ps_put_relief(const ps_model *m, ps_terms *t, const ps_call *c, double scale);
+/* The row sum <= / >= ..., with type and bounds as glp_set_row_bnds takes them. */
+void ps_add_row(glp_prob *lp, const ps_terms *t, int type, double lo, double hi);
+
+const lf_dr_customer *ps_customer_of(const ps_model *m, const ps_call *c);
+const lf_dr_measure *ps_measure_of(const ps_model *m, const ps_call *c);
+
 /* MW a call takes off when it is made: its x, or a rest day's whole MW. */
 double ps_call_mw(const ps_model *m, const ps_call *c);
-
-/* Add the row sum coef[k] col[k], k = 1..n (1-based like GLPK: index 0 is
- * unused), with type and bounds as glp_set_row_bnds takes them. */
-void ps_add_row(glp_prob *lp, int n, const int *col, const double *coef, int type, double lo,
-                double hi);
 
 /* The schedule of the solved model (schedule->status and seconds are the
  * caller's). */

@@ -6,34 +6,69 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/grow.h"
 #include "peakshift_internal.h"
 
-static const lf_dr_measure *measure_of(const ps_model *m, const ps_call *c)
+const lf_dr_customer *ps_customer_of(const ps_model *m, const ps_call *c)
 {
-    return &m->portfolio->customers[c->customer].measures[c->measure];
+    return &m->portfolio->customers[c->customer];
+}
+
+const lf_dr_measure *ps_measure_of(const ps_model *m, const ps_call *c)
+{
+    return &ps_customer_of(m, c)->measures[c->measure];
 }
 
 double ps_call_mw(const ps_model *m, const ps_call *c)
 {
-    const lf_dr_measure *me = measure_of(m, c);
+    const lf_dr_measure *me = ps_measure_of(m, c);
     if (me->kind == LF_DR_REST_DAY)
         return glp_mip_col_val(m->lp, c->col_y) > 0.5 ? me->mw : 0;
     return glp_mip_col_val(m->lp, c->col_x);
 }
 
-/* The relief of call c as one term: x, or mw y for a rest day. */
-static void relief_term(const ps_model *m, const ps_call *c, int *col, double *coef)
+/* ---- sums of terms ---------------------------------------------------------------- */
+
+int ps_terms_alloc(ps_terms *t, size_t room, lf_error *err)
 {
-    const lf_dr_measure *me = measure_of(m, c);
-    *col = me->kind == LF_DR_REST_DAY ? c->col_y : c->col_x;
-    *coef = me->kind == LF_DR_REST_DAY ? me->mw : 1;
+    t->n = 0;
+    t->col = malloc((room + 1) * sizeof *t->col);
+    t->coef = malloc((room + 1) * sizeof *t->coef);
+    if (!t->col || !t->coef)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the schedule's program");
+    return LF_OK;
 }
 
-void ps_add_row(glp_prob *lp, int n, const int *col, const double *coef, int type, double lo,
-                double hi)
+void ps_terms_free(ps_terms *t)
+{
+    free(t->col);
+    free(t->coef);
+    t->col = NULL;
+    t->coef = NULL;
+}
+
+void ps_put(ps_terms *t, int col, double coef)
+{
+    if (coef == 0)
+        return;
+    t->n++;
+    t->col[t->n] = col;
+    t->coef[t->n] = coef;
+}
+
+void ps_put_relief(const ps_model *m, ps_terms *t, const ps_call *c, double scale)
+{
+    const lf_dr_measure *me = ps_measure_of(m, c);
+    if (me->kind == LF_DR_REST_DAY)
+        ps_put(t, c->col_y, scale * me->mw);
+    else
+        ps_put(t, c->col_x, scale);
+}
+
+void ps_add_row(glp_prob *lp, const ps_terms *t, int type, double lo, double hi)
 {
     int row = glp_add_rows(lp, 1);
-    glp_set_mat_row(lp, row, n, col, coef);
+    glp_set_mat_row(lp, row, t->n, t->col, t->coef);
     glp_set_row_bnds(lp, row, type, lo, hi);
 }
 
@@ -46,25 +81,14 @@ static int allowed(const lf_dr_measure *me, lf_date first, lf_date day)
     return me->weekdays == 0 || (me->weekdays >> (lf_date_weekday(day) - 1) & 1u);
 }
 
-static int grow_calls(ps_model *m, size_t *cap, lf_error *err)
-{
-    if (m->ncalls < *cap)
-        return LF_OK;
-    size_t n = *cap ? 2 * *cap : 256;
-    ps_call *p = realloc(m->calls, n * sizeof *p);
-    if (!p)
-        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu possible calls", n);
-    m->calls = p;
-    *cap = n;
-    return LF_OK;
-}
-
 /* Columns: a binary y (and a continuous x, unless a rest day) per call. */
 static int add_call(ps_model *m, size_t i, size_t k, size_t d, size_t *cap, lf_error *err)
 {
-    int rc = grow_calls(m, cap, err);
-    if (rc != LF_OK)
-        return rc;
+    ps_call *grown = lf_grow(m->calls, m->ncalls, cap, sizeof *grown);
+    if (!grown)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu possible calls",
+                            m->ncalls + 1);
+    m->calls = grown;
     const lf_dr_measure *me = &m->portfolio->customers[i].measures[k];
     ps_call *c = &m->calls[m->ncalls++];
     *c = (ps_call){.customer = i, .measure = k, .day = d};
@@ -98,58 +122,40 @@ static int add_calls(ps_model *m, lf_error *err)
 
 /* ---- rows ------------------------------------------------------------------------ */
 
-/* Scratch for one row: 1-based like GLPK (index 0 unused). */
-typedef struct row_buf {
-    int *col;
-    double *coef;
-    int n;
-} row_buf;
-
-static void put(row_buf *r, int col, double coef)
-{
-    r->n++;
-    r->col[r->n] = col;
-    r->coef[r->n] = coef;
-}
-
 /* Cover: relief of the day's calls + u_d >= D_d. */
-static void add_cover_rows(ps_model *m, row_buf *r)
+static void add_cover_rows(ps_model *m, ps_terms *r)
 {
     for (size_t d = 0; d < m->ndays; d++) {
         if (m->deficit[d] <= 0)
             continue;
         r->n = 0;
-        put(r, m->col_unmet[d], 1);
+        ps_put(r, m->col_unmet[d], 1);
         for (size_t c = 0; c < m->ncalls; c++)
-            if (m->calls[c].day == d) {
-                int col;
-                double coef;
-                relief_term(m, &m->calls[c], &col, &coef);
-                put(r, col, coef);
-            }
-        ps_add_row(m->lp, r->n, r->col, r->coef, GLP_LO, m->deficit[d], 0);
+            if (m->calls[c].day == d)
+                ps_put_relief(m, r, &m->calls[c], 1);
+        ps_add_row(m->lp, r, GLP_LO, m->deficit[d], 0);
     }
 }
 
 /* x <= mw y: a measure takes MW off only when it is called. */
-static void add_capacity_rows(ps_model *m, row_buf *r)
+static void add_capacity_rows(ps_model *m, ps_terms *r)
 {
     for (size_t c = 0; c < m->ncalls; c++) {
         const ps_call *call = &m->calls[c];
         if (!call->col_x)
             continue;
         r->n = 0;
-        put(r, call->col_x, 1);
-        put(r, call->col_y, -measure_of(m, call)->mw);
-        ps_add_row(m->lp, r->n, r->col, r->coef, GLP_UP, 0, 0);
+        ps_put(r, call->col_x, 1);
+        ps_put(r, call->col_y, -ps_measure_of(m, call)->mw);
+        ps_add_row(m->lp, r, GLP_UP, 0, 0);
     }
 }
 
 /* Calls are sorted by customer, then measure, then day: [*lo, *hi) are the
  * calls of one customer on day d (the day's calls of that customer's measures). */
-static void customer_day_rows(ps_model *m, row_buf *r, size_t lo, size_t hi)
+static void customer_day_rows(ps_model *m, ps_terms *r, size_t lo, size_t hi)
 {
-    const lf_dr_customer *cu = &m->portfolio->customers[m->calls[lo].customer];
+    const lf_dr_customer *cu = ps_customer_of(m, &m->calls[lo]);
     double most = 0;
     for (size_t k = 0; k < cu->nmeasures; k++)
         most += cu->measures[k].mw;
@@ -158,18 +164,14 @@ static void customer_day_rows(ps_model *m, row_buf *r, size_t lo, size_t hi)
     for (size_t d = 0; d < m->ndays; d++) {
         r->n = 0;
         for (size_t c = lo; c < hi; c++)
-            if (m->calls[c].day == d) {
-                int col;
-                double coef;
-                relief_term(m, &m->calls[c], &col, &coef);
-                put(r, col, coef);
-            }
+            if (m->calls[c].day == d)
+                ps_put_relief(m, r, &m->calls[c], 1);
         if (r->n > 1)
-            ps_add_row(m->lp, r->n, r->col, r->coef, GLP_UP, 0, cu->peak_mw);
+            ps_add_row(m->lp, r, GLP_UP, 0, cu->peak_mw);
     }
 }
 
-static void add_customer_rows(ps_model *m, row_buf *r)
+static void add_customer_rows(ps_model *m, ps_terms *r)
 {
     for (size_t lo = 0, hi; lo < m->ncalls; lo = hi) {
         for (hi = lo; hi < m->ncalls && m->calls[hi].customer == m->calls[lo].customer; hi++)
@@ -180,16 +182,16 @@ static void add_customer_rows(ps_model *m, row_buf *r)
 
 /* At most `limit` of the calls [lo, hi) of one measure fall in one period,
  * periods told apart by key (week or month number). */
-static void limit_rows(ps_model *m, row_buf *r, size_t lo, size_t hi, int limit,
+static void limit_rows(ps_model *m, ps_terms *r, size_t lo, size_t hi, int limit,
                        long (*key)(lf_date))
 {
     for (size_t a = lo, b; a < hi; a = b) {
         long k = key(m->spec->first + (lf_date)m->calls[a].day);
         r->n = 0;
         for (b = a; b < hi && key(m->spec->first + (lf_date)m->calls[b].day) == k; b++)
-            put(r, m->calls[b].col_y, 1);
+            ps_put(r, m->calls[b].col_y, 1);
         if (r->n > limit)
-            ps_add_row(m->lp, r->n, r->col, r->coef, GLP_UP, 0, limit);
+            ps_add_row(m->lp, r, GLP_UP, 0, limit);
     }
 }
 
@@ -211,25 +213,25 @@ static long month_of(lf_date day)
 
 /* Gap g: any two calls of the measure at most g days apart share a window
  * [day, day + g], so one row per call day keeps them apart. */
-static void gap_rows(ps_model *m, row_buf *r, size_t lo, size_t hi, int gap)
+static void gap_rows(ps_model *m, ps_terms *r, size_t lo, size_t hi, int gap)
 {
     for (size_t a = lo; a < hi; a++) {
         r->n = 0;
         for (size_t b = a; b < hi && m->calls[b].day <= m->calls[a].day + (size_t)gap; b++)
-            put(r, m->calls[b].col_y, 1);
+            ps_put(r, m->calls[b].col_y, 1);
         if (r->n > 1)
-            ps_add_row(m->lp, r->n, r->col, r->coef, GLP_UP, 0, 1);
+            ps_add_row(m->lp, r, GLP_UP, 0, 1);
     }
 }
 
-static void add_limit_rows(ps_model *m, row_buf *r)
+static void add_limit_rows(ps_model *m, ps_terms *r)
 {
     for (size_t lo = 0, hi; lo < m->ncalls; lo = hi) {
         const ps_call *c = &m->calls[lo];
         for (hi = lo; hi < m->ncalls && m->calls[hi].customer == c->customer &&
                       m->calls[hi].measure == c->measure; hi++)
             ;
-        const lf_dr_measure *me = measure_of(m, c);
+        const lf_dr_measure *me = ps_measure_of(m, c);
         if (me->max_per_week > 0)
             limit_rows(m, r, lo, hi, me->max_per_week, week_of);
         if (me->max_per_month > 0)
@@ -263,21 +265,16 @@ static int add_days(ps_model *m, lf_error *err)
 
 static int add_rows(ps_model *m, lf_error *err)
 {
-    /* the longest row: a day's calls, or a measure's calls in one period */
-    size_t most = m->ncalls + 2;
-    row_buf r = {malloc((most + 1) * sizeof(int)), malloc((most + 1) * sizeof(double)), 0};
-    if (!r.col || !r.coef) {
-        free(r.col);
-        free(r.coef);
-        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the schedule's rules");
+    ps_terms r; /* the longest row: a day's calls, or a measure's calls in one period */
+    int rc = ps_terms_alloc(&r, m->ncalls + 2, err);
+    if (rc == LF_OK) {
+        add_cover_rows(m, &r);
+        add_capacity_rows(m, &r);
+        add_customer_rows(m, &r);
+        add_limit_rows(m, &r);
     }
-    add_cover_rows(m, &r);
-    add_capacity_rows(m, &r);
-    add_customer_rows(m, &r);
-    add_limit_rows(m, &r);
-    free(r.col);
-    free(r.coef);
-    return LF_OK;
+    ps_terms_free(&r);
+    return rc;
 }
 
 int ps_model_build(ps_model *m, const lf_peakshift_spec *spec, const lf_portfolio *portfolio,

@@ -9,11 +9,6 @@
 /* Relief below this many MW (10 W) is the solver's rounding, not a call. */
 #define PS_MW_EPS 1e-5
 
-static const lf_dr_measure *measure_of(const ps_model *m, const ps_call *c)
-{
-    return &m->portfolio->customers[c->customer].measures[c->measure];
-}
-
 static int alloc_result(const ps_model *m, lf_peakshift *s, lf_error *err)
 {
     s->ndays = m->ndays;
@@ -57,7 +52,7 @@ static void read_calls(const ps_model *m, lf_peakshift *s)
         double mw = ps_call_mw(m, call);
         if (mw < PS_MW_EPS)
             continue;
-        const lf_dr_measure *me = measure_of(m, call);
+        const lf_dr_measure *me = ps_measure_of(m, call);
         double hours = me->kind == LF_DR_REST_DAY ? 24 : m->hours[call->day];
         lf_peakshift_call *out = &s->calls[s->ncalls++];
         out->date = m->spec->first + (lf_date)call->day;

@@ -9,16 +9,9 @@
 
 #include "peakshift_internal.h"
 
-/* One stage's objective: sum coef[k] col[k], k = 1..n (1-based, as GLPK). */
-typedef struct objective {
-    int *col;
-    double *coef;
-    int n;
-} objective;
-
 typedef struct solver {
     ps_model model;
-    objective obj;          /* room for every column */
+    ps_terms obj;           /* the stage's objective; room for every column */
     lf_peakshift_status status;
     double seconds;
 } solver;
@@ -28,15 +21,6 @@ static double now(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static void put(objective *o, int col, double coef)
-{
-    if (coef == 0)
-        return;
-    o->n++;
-    o->col[o->n] = col;
-    o->coef[o->n] = coef;
 }
 
 /* The objective's value in the current solution. */
@@ -54,8 +38,7 @@ static double value_now(const solver *s)
  * peakshift_result.c does not count as a call (PS_MW_EPS). */
 static void keep(solver *s, double opt)
 {
-    ps_add_row(s->model.lp, s->obj.n, s->obj.col, s->obj.coef, GLP_UP, 0,
-               opt + 1e-11 * fabs(opt) + 1e-6);
+    ps_add_row(s->model.lp, &s->obj, GLP_UP, 0, opt + 1e-11 * fabs(opt) + 1e-6);
 }
 
 /* Minimise s->obj and keep its optimum.  `first` is the first stage: there
@@ -95,24 +78,14 @@ static int solve_stage(solver *s, const char *what, int first, lf_error *err)
 
 /* ---- the stages' objectives ---------------------------------------------------------- */
 
-static const lf_dr_customer *customer_of(const solver *s, const ps_call *c)
-{
-    return &s->model.portfolio->customers[c->customer];
-}
-
 static const lf_dr_measure *measure_of(const solver *s, const ps_call *c)
 {
-    return &customer_of(s, c)->measures[c->measure];
+    return ps_measure_of(&s->model, c);
 }
 
-/* The relief of call c (x, or mw y for a rest day) times scale. */
 static void put_relief(solver *s, const ps_call *c, double scale)
 {
-    const lf_dr_measure *me = measure_of(s, c);
-    if (me->kind == LF_DR_REST_DAY)
-        put(&s->obj, c->col_y, scale * me->mw);
-    else
-        put(&s->obj, c->col_x, scale);
+    ps_put_relief(&s->model, &s->obj, c, scale);
 }
 
 static int stage_unmet(solver *s, lf_error *err)
@@ -120,7 +93,7 @@ static int stage_unmet(solver *s, lf_error *err)
     s->obj.n = 0;
     for (size_t d = 0; d < s->model.ndays; d++)
         if (s->model.col_unmet[d])
-            put(&s->obj, s->model.col_unmet[d], 1);
+            ps_put(&s->obj, s->model.col_unmet[d], 1);
     return solve_stage(s, "unmet MW", 1, err);
 }
 
@@ -132,7 +105,7 @@ static int stage_tiers(solver *s, lf_error *err)
     for (size_t t = s->model.portfolio->ntiers; rc == LF_OK && t-- > 1;) {
         s->obj.n = 0;
         for (size_t c = 0; c < s->model.ncalls; c++)
-            if ((size_t)customer_of(s, &s->model.calls[c])->tier == t)
+            if ((size_t)ps_customer_of(&s->model, &s->model.calls[c])->tier == t)
                 put_relief(s, &s->model.calls[c], 1);
         rc = solve_stage(s, "tier order", 0, err);
     }
@@ -182,11 +155,11 @@ static int stage_spread(solver *s, lf_error *err)
             continue;
         s->obj.n = 0;
         put_weekday_excess(s, wd, n);
-        put(&s->obj, z, -1);
-        ps_add_row(s->model.lp, s->obj.n, s->obj.col, s->obj.coef, GLP_UP, 0, 0);
+        ps_put(&s->obj, z, -1);
+        ps_add_row(s->model.lp, &s->obj, GLP_UP, 0, 0);
     }
     s->obj.n = 0;
-    put(&s->obj, z, 1);
+    ps_put(&s->obj, z, 1);
     /* z has no value in the current solution yet: solve (first = 1) */
     return solve_stage(s, "rest-day spread", 1, err);
 }
@@ -198,10 +171,10 @@ static int stage_cost(solver *s, lf_error *err)
         const ps_call *call = &s->model.calls[c];
         const lf_dr_measure *me = measure_of(s, call);
         if (me->kind == LF_DR_REST_DAY) {
-            put(&s->obj, call->col_y, me->cost_per_event + me->cost_per_mwh * me->mw * 24);
+            ps_put(&s->obj, call->col_y, me->cost_per_event + me->cost_per_mwh * me->mw * 24);
         } else {
-            put(&s->obj, call->col_y, me->cost_per_event);
-            put(&s->obj, call->col_x, me->cost_per_mwh * s->model.hours[call->day]);
+            ps_put(&s->obj, call->col_y, me->cost_per_event);
+            ps_put(&s->obj, call->col_x, me->cost_per_mwh * s->model.hours[call->day]);
         }
     }
     return solve_stage(s, "cost", 0, err);
@@ -214,7 +187,7 @@ static int stage_fair(solver *s, lf_error *err)
     const ps_model *m = &s->model;
     int b[LF_TIER_MAX] = {0};
     for (size_t lo = 0, hi; lo < m->ncalls; lo = hi) {
-        const lf_dr_customer *cu = customer_of(s, &m->calls[lo]);
+        const lf_dr_customer *cu = ps_customer_of(&s->model, &m->calls[lo]);
         s->obj.n = 0;
         for (hi = lo; hi < m->ncalls && m->calls[hi].customer == m->calls[lo].customer; hi++)
             put_relief(s, &m->calls[hi], 1 / cu->peak_mw);
@@ -222,13 +195,13 @@ static int stage_fair(solver *s, lf_error *err)
             b[cu->tier] = glp_add_cols(m->lp, 1);
             glp_set_col_bnds(m->lp, b[cu->tier], GLP_LO, 0, 0);
         }
-        put(&s->obj, b[cu->tier], -1);
-        ps_add_row(m->lp, s->obj.n, s->obj.col, s->obj.coef, GLP_UP, 0, 0);
+        ps_put(&s->obj, b[cu->tier], -1);
+        ps_add_row(m->lp, &s->obj, GLP_UP, 0, 0);
     }
     s->obj.n = 0;
     for (size_t t = 0; t < m->portfolio->ntiers; t++)
         if (b[t])
-            put(&s->obj, b[t], 1);
+            ps_put(&s->obj, b[t], 1);
     return solve_stage(s, "fair rotation", 1, err);
 }
 
@@ -236,13 +209,11 @@ static int stage_fair(solver *s, lf_error *err)
 
 static int run_stages(solver *s, lf_error *err)
 {
-    /* every stage adds at most 8 columns (z, the tiers' b) */
-    size_t room = (size_t)glp_get_num_cols(s->model.lp) + LF_TIER_MAX + 8;
-    s->obj.col = malloc((room + 1) * sizeof(int));
-    s->obj.coef = malloc((room + 1) * sizeof(double));
-    if (!s->obj.col || !s->obj.coef)
-        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the schedule's objective");
-    int rc = stage_unmet(s, err);
+    /* room for every column, and for those the stages add: z, one b per tier */
+    int rc = ps_terms_alloc(&s->obj, (size_t)glp_get_num_cols(s->model.lp) + 1 + LF_TIER_MAX,
+                            err);
+    if (rc == LF_OK)
+        rc = stage_unmet(s, err);
     if (rc == LF_OK)
         rc = stage_tiers(s, err);
     if (rc == LF_OK && s->model.spec->spread_rest_days)
@@ -309,8 +280,7 @@ int lf_peakshift_run(const lf_peakshift_spec *spec, const lf_portfolio *portfoli
     } else {
         lf_peakshift_free(result);
     }
-    free(s.obj.col);
-    free(s.obj.coef);
+    ps_terms_free(&s.obj);
     ps_model_free(&s.model);
     return rc;
 }
