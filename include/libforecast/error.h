@@ -54,6 +54,15 @@ int lf_error_at(lf_error *err, int code, const char *file, long line, long colum
 #endif
     ;
 
+/* Put a context before the message already in err and set its code:
+ * lf_error_prefix(err, rc, "scenario '%s': ", name) turns "bad rate" into
+ * "scenario 'low': bad rate".  NULL is allowed; returns code. */
+int lf_error_prefix(lf_error *err, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* va_list form of lf_error_at, for functions that take their own format. */
 int lf_error_vat(lf_error *err, int code, const char *file, long line, long column,
                  const char *fmt, va_list ap)

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void lf_error_clear(lf_error *err)
 {
@@ -30,6 +31,21 @@ int lf_error_set(lf_error *err, int code, const char *fmt, ...)
         va_start(ap, fmt);
         set_message(err, code, "", fmt, ap);
         va_end(ap);
+    }
+    return code;
+}
+
+int lf_error_prefix(lf_error *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        char inner[LF_ERROR_MESSAGE_MAX]; /* the message is rewritten in place */
+        snprintf(inner, sizeof inner, "%s", err->message);
+        va_list ap;
+        va_start(ap, fmt);
+        set_message(err, code, "", fmt, ap);
+        va_end(ap);
+        size_t used = strlen(err->message);
+        snprintf(err->message + used, sizeof err->message - used, "%s", inner);
     }
     return code;
 }

@@ -3,7 +3,6 @@
 #include "libforecast/forecast.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,17 +59,6 @@ static int check_quantiles(const lf_forecast_spec *spec, lf_error *err)
     return LF_OK;
 }
 
-/* Put "scenario 'name': " before the message of a failed path check. */
-static int in_scenario(lf_error *err, int rc, const char *name)
-{
-    if (err) {
-        char message[LF_ERROR_MESSAGE_MAX];
-        snprintf(message, sizeof message, "%s", err->message);
-        lf_error_set(err, rc, "economic scenario '%s': %s", name, message);
-    }
-    return rc;
-}
-
 static int check_scenarios(const lf_forecast_spec *spec, lf_error *err)
 {
     if (spec->nscenarios > LF_SCENARIO_MAX)
@@ -90,7 +78,7 @@ static int check_scenarios(const lf_forecast_spec *spec, lf_error *err)
         for (size_t i = 0; i < sc->npaths; i++) {
             int rc = lf_economy_path_check(&sc->paths[i], err);
             if (rc != LF_OK)
-                return in_scenario(err, rc, sc->name);
+                return lf_error_prefix(err, rc, "economic scenario '%s': ", sc->name);
         }
     }
     return LF_OK;

@@ -61,15 +61,10 @@ static int residuals_of(const lf_model *model, const lf_frame *history, const lf
 /* Prefix the message of a failed refit with what was being done. */
 static int refit_failed(lf_error *err, int rc, int m, lf_date train_last)
 {
-    if (err) {
-        char message[LF_ERROR_MESSAGE_MAX], day[LF_DATE_STRLEN];
-        snprintf(message, sizeof message, "%s", err->message);
-        lf_date_format(train_last, day);
-        lf_error_set(err, rc, "out-of-sample residuals: refitting the %s model on the "
-                     "days up to %s: %s", m == LF_MEASURE_ENERGY ? "energy" : "peak", day,
-                     message);
-    }
-    return rc;
+    char day[LF_DATE_STRLEN];
+    lf_date_format(train_last, day);
+    return lf_error_prefix(err, rc, "out-of-sample residuals: refitting the %s model on the "
+                           "days up to %s: ", m == LF_MEASURE_ENERGY ? "energy" : "peak", day);
 }
 
 /* Model m's residuals over first..last: of the model itself (in sample), or

@@ -934,9 +934,7 @@ void lf_config_free(lf_config *cfg)
 static int calendar_error(const lf_config *cfg, lf_error *err, int rc, const char *what,
                           const char *name)
 {
-    char inner[LF_ERROR_MESSAGE_MAX];
-    snprintf(inner, sizeof inner, "%s", err->message);
-    return lf_error_set(err, rc, "%s: calendar %s '%s': %s", cfg->path, what, name, inner);
+    return lf_error_prefix(err, rc, "%s: calendar %s '%s': ", cfg->path, what, name);
 }
 
 static int add_days(const lf_config *cfg, lf_calendar *cal, const lf_config_day *days,
