@@ -81,16 +81,27 @@ static lf_peakshift *schedule_with(const lf_portfolio *p, size_t n, const double
     cr_assert_eq(lf_peakshift_run(&s, p, &out, &err), LF_OK, "lf_peakshift_run: %s",
                  err.message);
     cr_assert_not_null(out);
-    cr_assert_eq(out->status, LF_PEAKSHIFT_OPTIMAL);
+    cr_assert_eq(out->status, base->method == LF_PEAKSHIFT_GREEDY ? LF_PEAKSHIFT_HEURISTIC
+                                                                  : LF_PEAKSHIFT_OPTIMAL);
     return out;
+}
+
+static lf_peakshift *schedule_by(const lf_portfolio *p, size_t n, const double *peak,
+                                 lf_peakshift_method method)
+{
+    lf_peakshift_spec s;
+    lf_peakshift_spec_init(&s);
+    s.method = method;
+    return schedule_with(p, n, peak, &s);
 }
 
 static lf_peakshift *schedule(const lf_portfolio *p, size_t n, const double *peak)
 {
-    lf_peakshift_spec s;
-    lf_peakshift_spec_init(&s);
-    return schedule_with(p, n, peak, &s);
+    return schedule_by(p, n, peak, LF_PEAKSHIFT_AUTO);
 }
+
+/* The exact program and the greedy (hand cases both must get right). */
+static const lf_peakshift_method both[] = {LF_PEAKSHIFT_AUTO, LF_PEAKSHIFT_GREEDY};
 
 /* MW customer i takes off on day d (all its calls). */
 static double taken(const lf_peakshift *s, size_t i, size_t d)
@@ -162,13 +173,15 @@ Test(peakshift, tiers_are_strict_before_cost)
 {
     lf_portfolio *p = two_avoiders(0, 1);
     const double peak[] = {105, 100, 112};
-    lf_peakshift *s = schedule(p, 3, peak);
-    near(taken(s, 0, 0), 5, "A day 1");
-    near(taken(s, 1, 0), 0, "B day 1");
-    near(taken(s, 0, 2), 10, "A day 3");
-    near(taken(s, 1, 2), 2, "B day 3");
-    near(s->total_cost, 5 * 4 * 100 + 10 * 4 * 100 + 2 * 4 * 50, "cost");
-    lf_peakshift_free(s);
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 3, peak, both[k]);
+        near(taken(s, 0, 0), 5, "A day 1");
+        near(taken(s, 1, 0), 0, "B day 1");
+        near(taken(s, 0, 2), 10, "A day 3");
+        near(taken(s, 1, 2), 2, "B day 3");
+        near(s->total_cost, 5 * 4 * 100 + 10 * 4 * 100 + 2 * 4 * 50, "cost");
+        lf_peakshift_free(s);
+    }
     lf_portfolio_free(p);
 }
 
@@ -178,12 +191,14 @@ Test(peakshift, protected_customers_never)
     lf_portfolio *p = two_avoiders(0, 0);
     p->customers[0].is_protected = 1;
     const double peak[] = {112};
-    lf_peakshift *s = schedule(p, 1, peak);
-    near(taken(s, 0, 0), 0, "protected A");
-    near(taken(s, 1, 0), 10, "B");
-    near(s->days[0].unmet_mw, 2, "unmet");
-    near(s->customers[0].share_of_peak, 0, "a protected customer has no share");
-    lf_peakshift_free(s);
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 1, peak, both[k]);
+        near(taken(s, 0, 0), 0, "protected A");
+        near(taken(s, 1, 0), 10, "B");
+        near(s->days[0].unmet_mw, 2, "unmet");
+        near(s->customers[0].share_of_peak, 0, "a protected customer has no share");
+        lf_peakshift_free(s);
+    }
     lf_portfolio_free(p);
 }
 
@@ -197,11 +212,13 @@ Test(peakshift, a_customer_gives_at_most_its_peak)
     add_measure(&a, LF_DR_AVOID_PEAK, 8, 20, 0);
     add(p, &a);
     const double peak[] = {115};
-    lf_peakshift *s = schedule(p, 1, peak);
-    near(taken(s, 0, 0), 10, "A");
-    near(s->days[0].unmet_mw, 5, "unmet");
-    near(s->total_cost, 8 * 4 * 10 + 2 * 4 * 20, "shift first, it is cheaper");
-    lf_peakshift_free(s);
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 1, peak, both[k]);
+        near(taken(s, 0, 0), 10, "A");
+        near(s->days[0].unmet_mw, 5, "unmet");
+        near(s->total_cost, 8 * 4 * 10 + 2 * 4 * 20, "shift first, it is cheaper");
+        lf_peakshift_free(s);
+    }
     lf_portfolio_free(p);
 }
 
@@ -218,11 +235,13 @@ Test(peakshift, weekly_limit_and_gap)
     m->min_gap_days = 1;
     add(p, &a);
     const double peak[] = {105, 105, 105, 105, 105, 105, 105};
-    lf_peakshift *s = schedule(p, 7, peak);
-    cr_assert_eq(s->ncalls, 2);
-    cr_assert_gt(s->calls[1].date - s->calls[0].date, 1, "two calls on consecutive days");
-    near(s->unmet_mw_days, 25, "5 of 7 days unmet");
-    lf_peakshift_free(s);
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 7, peak, both[k]);
+        cr_assert_eq(s->ncalls, 2);
+        cr_assert_gt(s->calls[1].date - s->calls[0].date, 1, "two calls on consecutive days");
+        near(s->unmet_mw_days, 25, "5 of 7 days unmet");
+        lf_peakshift_free(s);
+    }
     lf_portfolio_free(p);
 }
 
@@ -238,10 +257,12 @@ Test(peakshift, monthly_limit)
     double peak[14];
     for (int d = 0; d < 14; d++)
         peak[d] = 104;
-    lf_peakshift *s = schedule(p, 14, peak);
-    cr_assert_eq(s->ncalls, 3);
-    near(s->unmet_mw_days, 11 * 4, "11 days unmet");
-    lf_peakshift_free(s);
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 14, peak, both[k]);
+        cr_assert_eq(s->ncalls, 3);
+        near(s->unmet_mw_days, 11 * 4, "11 days unmet");
+        lf_peakshift_free(s);
+    }
     lf_portfolio_free(p);
 }
 
@@ -259,16 +280,18 @@ Test(peakshift, rest_day_weekdays_notice_all_or_nothing)
     double peak[10];
     for (int d = 0; d < 10; d++)
         peak[d] = 106;
-    lf_peakshift *s = schedule(p, 10, peak);
-    cr_assert_eq(s->ncalls, 1);
-    cr_assert_eq(s->calls[0].date, MONDAY + 9);
-    near(s->calls[0].mw, 30, "the whole 30 MW");
-    near(s->calls[0].mwh, 30 * 24, "a whole day");
-    near(s->calls[0].cost, 100 + 30 * 24, "event + energy");
-    cr_assert_eq(s->rest_days_by_weekday[2], 1);
-    near(s->days[9].residual_peak_mw, 76, "over-relieved");
-    near(s->days[9].unmet_mw, 0, "met");
-    lf_peakshift_free(s);
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 10, peak, both[k]);
+        cr_assert_eq(s->ncalls, 1);
+        cr_assert_eq(s->calls[0].date, MONDAY + 9);
+        near(s->calls[0].mw, 30, "the whole 30 MW");
+        near(s->calls[0].mwh, 30 * 24, "a whole day");
+        near(s->calls[0].cost, 100 + 30 * 24, "event + energy");
+        cr_assert_eq(s->rest_days_by_weekday[2], 1);
+        near(s->days[9].residual_peak_mw, 76, "over-relieved");
+        near(s->days[9].unmet_mw, 0, "met");
+        lf_peakshift_free(s);
+    }
     lf_portfolio_free(p);
 }
 
@@ -279,14 +302,21 @@ Test(peakshift, rest_day_weekdays_notice_all_or_nothing)
  * 600.  Spread first: a rest day on each day (excess over the mean 0), and
  * then the cheapest such schedule: 900 + 200 + 200 = 1300, which beats using
  * no rest day at all (1200 + 150 + 150 = 1500). */
+/* Deficit 30 MW on Monday to Wednesday; two avoid-peak customers give 20
+ * of it, so every day needs a rest day (four customers, one each per week).
+ * A unit of 10 MW costs 100 as a rest day and 5 x 10 x window hours as
+ * avoid-peak: 400 on Monday (8 h), 50 on the other days (1 h).  Cheapest is
+ * two rest days on Monday (cost 600 + 200 + 200); spread, the largest
+ * weekday comes down to one rest day (900 + 200 + 200), and no rest day is
+ * added where none is needed. */
 Test(peakshift, rest_days_spread_over_the_week)
 {
     lf_portfolio *p = portfolio(1);
     for (int i = 0; i < 6; i++) {
         char id[16];
-        snprintf(id, sizeof id, "%c%d", i < 3 ? 'R' : 'A', i % 3);
+        snprintf(id, sizeof id, "%c%d", i < 4 ? 'R' : 'A', i);
         lf_dr_customer c = customer(id, 20, 0);
-        if (i < 3)
+        if (i < 4)
             add_measure(&c, LF_DR_REST_DAY, 10, 0, 100)->max_per_week = 1;
         else
             add_measure(&c, LF_DR_AVOID_PEAK, 10, 5, 0);
@@ -302,10 +332,10 @@ Test(peakshift, rest_days_spread_over_the_week)
         cr_assert_eq(s->rest_days_by_weekday[wd], 1, "weekday %d", wd);
     near(s->total_cost, 1300, "cost");
     lf_peakshift_free(s);
-    spec.spread_rest_days = 0; /* without the rule, cost clusters them */
+    spec.spread_rest_days = 0; /* without the rule, cost puts two on Monday */
     s = schedule_with(p, 3, peak, &spec);
-    cr_assert_eq(s->rest_days_by_weekday[0], 3);
-    near(s->total_cost, 600, "cost");
+    cr_assert_eq(s->rest_days_by_weekday[0], 2);
+    near(s->total_cost, 1000, "cost");
     lf_peakshift_free(s);
     lf_portfolio_free(p);
 }
@@ -321,10 +351,12 @@ Test(peakshift, burden_rotates_between_equal_customers)
         add(p, &c);
     }
     const double peak[] = {110, 110, 110, 110};
-    lf_peakshift *s = schedule(p, 4, peak);
-    near(s->customers[0].mw_days, 20, "A");
-    near(s->customers[1].mw_days, 20, "B");
-    lf_peakshift_free(s);
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 4, peak, both[k]);
+        near(s->customers[0].mw_days, 20, "A");
+        near(s->customers[1].mw_days, 20, "B");
+        lf_peakshift_free(s);
+    }
     lf_portfolio_free(p);
 }
 
@@ -376,6 +408,17 @@ Test(peakshift, window_hours_of_a_profile)
     near(lf_peakshift_window_hours(half, 48, 200), 0, "never above");
 }
 
+Test(peakshift, window_opens_and_closes_with_the_profile)
+{
+    double half[48] = {0}, start, end;
+    half[27] = half[28] = half[30] = 101; /* 13:30-15:30 with a dip at 14:30 */
+    near(lf_peakshift_window(half, 48, 100, &start, &end), 1.5, "hours above");
+    near(start, 13.5, "opens at 13:30");
+    near(end, 15.5, "closes at 15:30");
+    cr_assert_eq(lf_peakshift_window(half, 48, 200, &start, &end), 0);
+    cr_assert(isnan(start) && isnan(end), "no window when the day stays under the limit");
+}
+
 /* ---- optimality against exhaustive search --------------------------------------------- */
 
 #define BF_CUSTOMERS 3
@@ -425,27 +468,25 @@ static int bf_callable(const bf_instance *in, int i, int d)
     return !c->is_protected && deficit_day(in, d) && (!w || (w >> d & 1u));
 }
 
-/* Largest excess of a weekday's rest MW-days over their mean across the
- * weekdays where a rest day may be called (0 when fewer than two). */
+/* The largest rest MW-days on one weekday, over the weekdays where a rest
+ * day may be called (0 when fewer than two: nothing to spread). */
 static double bf_spread(const bf_instance *in, const double weekday[7])
 {
     int can[7] = {0}, n = 0;
-    double total = 0, most = 0;
+    double most = 0;
     for (int d = 0; d < BF_DAYS; d++)
         for (int i = 0; i < BF_CUSTOMERS; i++)
             can[d % 7] |= bf_callable(in, i, d);
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < 7; k++)
         n += can[k];
-        total += weekday[k];
-    }
     for (int k = 0; k < 7 && n >= 2; k++)
         if (can[k])
-            most = fmax(most, weekday[k] - total / n);
+            most = fmax(most, weekday[k]);
     return most;
 }
 
 /* The stages' values of a schedule (peakshift.h): unmet, MW-days of tier 1,
- * largest excess of a weekday's rest MW-days over the mean, cost, sum over
+ * largest rest MW-days on one weekday, cost, sum over
  * tiers of the largest burden. */
 #define BF_STAGES 5
 
@@ -548,4 +589,114 @@ Test(peakshift_optimal, equals_exhaustive_search, .timeout = 120)
         lf_peakshift_free(s);
         lf_portfolio_free(in.p);
     }
+}
+
+/* ---- the greedy schedule ------------------------------------------------------------ */
+
+/* The set of calls (bit i * BF_DAYS + d) of a schedule of an instance. */
+static unsigned bf_set_of(const lf_peakshift *s)
+{
+    unsigned set = 0;
+    for (size_t k = 0; k < s->ncalls; k++)
+        set |= 1u << (s->calls[k].customer * BF_DAYS + (size_t)(s->calls[k].date - MONDAY));
+    return set;
+}
+
+/* Tiers are strict day by day: when a tier-1 customer is called on day d,
+ * each tier-0 customer not called that day could not have been (the rules
+ * refuse its call on top of the schedule). */
+static void bf_assert_tiers(const bf_instance *in, unsigned set, uint32_t seed)
+{
+    for (int d = 0; d < BF_DAYS; d++) {
+        int second = 0;
+        for (int i = 0; i < BF_CUSTOMERS; i++)
+            second |= in->p->customers[i].tier == 1 && (set >> (i * BF_DAYS + d) & 1u);
+        for (int i = 0; second && i < BF_CUSTOMERS; i++) {
+            unsigned bit = 1u << (i * BF_DAYS + d);
+            if (in->p->customers[i].tier == 0 && !(set & bit))
+                cr_assert(!bf_allowed(in, set | bit),
+                          "seed %u day %d: tier 2 called while tier-1 customer %d could be",
+                          seed, d, i);
+        }
+    }
+}
+
+/* On the exhaustive-search instances the greedy keeps every rule (notice,
+ * weekdays, weekly limit, gap, protected), the tiers day by day, and never
+ * beats the optimum; it finds the least unmet MW on most of them (it is a
+ * heuristic, so not on all). */
+Test(peakshift_greedy, keeps_every_rule_on_random_instances, .timeout = 120)
+{
+    int unmet_optimal = 0;
+    for (uint32_t seed = 1; seed <= 100; seed++) {
+        bf_instance in = bf_make(seed);
+        lf_peakshift *s = schedule_by(in.p, BF_DAYS, in.peak, LF_PEAKSHIFT_GREEDY);
+        unsigned set = bf_set_of(s);
+        cr_assert(bf_allowed(&in, set), "seed %u: the greedy broke a rule", seed);
+        bf_assert_tiers(&in, set, seed);
+        double relief[BF_CUSTOMERS][BF_DAYS] = {{0}}, got[BF_STAGES], best[BF_STAGES];
+        for (size_t k = 0; k < s->ncalls; k++) {
+            const lf_peakshift_call *c = &s->calls[k];
+            near(c->mw, in.p->customers[c->customer].measures[0].mw, "a rest day is whole");
+            relief[c->customer][c->date - MONDAY] += c->mw;
+        }
+        bf_values(&in, relief, got);
+        bf_best(&in, best);
+        cr_assert(!bf_better(got, best), "seed %u: the greedy beat the optimum", seed);
+        unmet_optimal += fabs(got[0] - best[0]) <= 1e-6;
+        lf_peakshift_free(s);
+        lf_portfolio_free(in.p);
+    }
+    cr_assert_geq(unmet_optimal, 90, "least unmet MW on %d of 100", unmet_optimal);
+}
+
+/* One call a week: the greedy gives it to the harder day (Tuesday's 8 MW,
+ * not Monday's 3), as the exact program does. */
+Test(peakshift_greedy, the_hardest_day_first)
+{
+    lf_portfolio *p = portfolio(1);
+    lf_dr_customer a = customer("A", 20, 0);
+    add_measure(&a, LF_DR_AVOID_PEAK, 10, 10, 0)->max_per_week = 1;
+    add(p, &a);
+    const double peak[] = {103, 108};
+    for (size_t k = 0; k < 2; k++) {
+        lf_peakshift *s = schedule_by(p, 2, peak, both[k]);
+        near(taken(s, 0, 0), 0, "Monday");
+        near(taken(s, 0, 1), 8, "Tuesday");
+        near(s->unmet_mw_days, 3, "Monday unmet");
+        lf_peakshift_free(s);
+    }
+    lf_portfolio_free(p);
+}
+
+/* Auto takes the greedy above exact_max_calls, and says so. */
+Test(peakshift_greedy, auto_switches_above_exact_max_calls)
+{
+    lf_portfolio *p = two_avoiders(0, 0);
+    const double peak[] = {105, 100, 112}; /* 2 customers x 2 deficit days: 4 calls */
+    lf_peakshift_spec spec;
+    lf_peakshift_spec_init(&spec);
+    spec.exact_max_calls = 4;
+    lf_peakshift *s = schedule_with(p, 3, peak, &spec); /* asserts optimal */
+    lf_peakshift_free(s);
+    spec.exact_max_calls = 3;
+    double limit[] = {100, 100, 100};
+    spec.first = MONDAY;
+    spec.last = MONDAY + 2;
+    spec.peak_mw = peak;
+    spec.limit_mw = limit;
+    lf_error err;
+    cr_assert_eq(lf_peakshift_run(&spec, p, &s, &err), LF_OK, "%s", err.message);
+    cr_assert_eq(s->status, LF_PEAKSHIFT_HEURISTIC);
+    near(s->unmet_mw_days, 0, "unmet");
+    lf_peakshift_free(s);
+    lf_portfolio_free(p);
+}
+
+Test(peakshift_greedy, method_names)
+{
+    cr_assert_str_eq(lf_peakshift_method_name(LF_PEAKSHIFT_GREEDY), "greedy");
+    cr_assert_eq(lf_peakshift_method_parse("exact"), LF_PEAKSHIFT_EXACT);
+    cr_assert_eq(lf_peakshift_method_parse("Greedy"), -1);
+    cr_assert_str_eq(lf_peakshift_status_name(LF_PEAKSHIFT_HEURISTIC), "heuristic");
 }

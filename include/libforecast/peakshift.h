@@ -52,18 +52,39 @@
  *      the tier before it, and so on - so a tier carries load only where the
  *      tiers cut before it cannot, within their limits;
  *   3. rest days spread over the week: the least largest MW-days of rest
- *      days falling on one weekday (no weekday carries all of them);
+ *      days falling on one weekday (no weekday carries all of them; when the
+ *      rest days may fall on a single weekday only, there is nothing to
+ *      spread and the stage is skipped);
  *   4. least cost: cost_per_event per call + cost_per_mwh x MWh taken off
  *      (x h_d for shift, avoid_peak and interrupt; x 24 for a rest day);
  *   5. fair rotation: the least largest burden, over the customers that can
  *      be called, of MW-days taken / peak_mw.
  *
  * Every stage is a mixed integer program (the calls y are 0/1), solved
- * exactly with GLPK's branch and cut (libglpk).  A stage stopped by the time
- * limit is reported (status), never passed off as optimal.  GLPK's error hook
- * is set for the duration of a run (GLPK would otherwise abort() when out of
- * memory) and cleared after it; a host that installs its own hook must set it
- * again.
+ * exactly with GLPK's branch and cut (libglpk), starting from the greedy
+ * schedule below as its first incumbent.  A stage stopped by its time limit
+ * keeps the best schedule found and the run reports status time_limit,
+ * never passing it off as optimal.  GLPK's error hook is set for the
+ * duration of a run (GLPK would otherwise abort() when out of memory) and
+ * cleared after it; a host that installs its own hook must set it again.
+ *
+ * ---- Large portfolios --------------------------------------------------------------
+ *
+ * GLPK proves these programs optimal for small portfolios (tens of
+ * customers over a few deficit days, as in the tests) but not for a
+ * utility's thousand customers over a summer: its simplex alone takes
+ * minutes there.  Above spec.exact_max_calls possible calls (customer x
+ * measure x deficit day), or with method greedy, the run returns the greedy
+ * schedule with status heuristic, in well under a second for 1,000 customers.  The greedy keeps
+ * every rule (notice, weekdays, limits, gaps, the customer's peak, protected
+ * customers) and builds the schedule as a planner does by hand: days
+ * hardest first (largest deficit), so scarce calls go where they are needed
+ * most; on a day the tiers in order, each only after the tiers before it
+ * gave all they could that day; within a tier the cheapest MW first, the
+ * least burdened customer on equal cost, and a rest day last when its
+ * weekday already carries more rest MW-days than the average weekday.  Its
+ * unmet MW and cost are upper bounds of the optimum's: bench/peakshift
+ * measures how far off they are where GLPK can still prove the optimum.
  */
 #ifndef LIBFORECAST_PEAKSHIFT_H
 #define LIBFORECAST_PEAKSHIFT_H
@@ -149,14 +170,32 @@ int lf_portfolio_load(const char *path, lf_portfolio **out, lf_error *err);
 
 /* ---- schedule ----------------------------------------------------------------------- */
 
+typedef enum lf_peakshift_method {
+    LF_PEAKSHIFT_AUTO = 0,        /* exact up to exact_max_calls, greedy above */
+    LF_PEAKSHIFT_EXACT,           /* always the exact program (may take long) */
+    LF_PEAKSHIFT_GREEDY           /* always the greedy schedule */
+} lf_peakshift_method;
+
+/* "auto", "exact", "greedy"; lf_peakshift_method_parse gives -1 for others. */
+const char *lf_peakshift_method_name(lf_peakshift_method method);
+int lf_peakshift_method_parse(const char *name);
+
 typedef struct lf_peakshift_spec {
     lf_date first, last;          /* the days to schedule */
     const double *peak_mw;        /* per day: forecast peak, MW */
     const double *limit_mw;       /* per day: supply limit, MW */
     const double *window_hours;   /* per day, or NULL: the portfolio's window_hours */
+    const double *window_start;   /* per day, or NULL: hour the window opens (0..24,
+                                     from a profile with lf_peakshift_window; NaN
+                                     unknown), reported with the day */
     int spread_rest_days;         /* stage 3, default 1 */
     int fair;                     /* stage 5, default 1 */
     double seconds_per_stage;     /* solver time limit per stage, default 60 */
+    lf_peakshift_method method;   /* default auto */
+    size_t exact_max_calls;       /* auto: solve exactly up to this many possible
+                                     calls (customer x measure x deficit day),
+                                     default 2000; above it the greedy schedule
+                                     (status heuristic) */
 } lf_peakshift_spec;
 
 void lf_peakshift_spec_init(lf_peakshift_spec *spec);
@@ -166,11 +205,21 @@ int lf_peakshift_spec_check(const lf_peakshift_spec *spec, lf_error *err);
 /* Hours of one day's intraday profile (n equal intervals, n = 24, 48 or 96)
  * above limit_mw; 0 when the day stays under it. */
 double lf_peakshift_window_hours(const double *profile, size_t n, double limit_mw);
+/* The same hours, and in *start and *end the hours of day (0..24) where the
+ * first interval above the limit opens and the last one closes (NaN both
+ * when the day stays under it): the window customers are asked to avoid. */
+double lf_peakshift_window(const double *profile, size_t n, double limit_mw, double *start,
+                           double *end);
 
 typedef enum lf_peakshift_status {
     LF_PEAKSHIFT_OPTIMAL = 0,     /* every stage solved to optimality */
-    LF_PEAKSHIFT_TIME_LIMIT       /* a stage hit the time limit: best found */
+    LF_PEAKSHIFT_TIME_LIMIT,      /* a stage hit the time limit: best found */
+    LF_PEAKSHIFT_HEURISTIC        /* the program was too large to solve exactly:
+                                     the greedy schedule (see "Large portfolios") */
 } lf_peakshift_status;
+
+/* "optimal", "time_limit", "heuristic" ("unknown" out of range). */
+const char *lf_peakshift_status_name(lf_peakshift_status status);
 
 /* One call: customer (index into the portfolio) takes mw off day date's peak. */
 typedef struct lf_peakshift_call {
@@ -185,6 +234,7 @@ typedef struct lf_peakshift_call {
 typedef struct lf_peakshift_day {
     lf_date date;
     double peak_mw, limit_mw, window_hours;
+    double window_start;          /* hour of day the window opens, NaN unknown */
     double deficit_mw;            /* max(0, peak - limit) */
     double shed_mw;               /* taken off by the calls */
     double residual_peak_mw;      /* peak - shed */
@@ -218,6 +268,27 @@ typedef struct lf_peakshift {
 int lf_peakshift_run(const lf_peakshift_spec *spec, const lf_portfolio *portfolio,
                      lf_peakshift **out, lf_error *err);
 void lf_peakshift_free(lf_peakshift *s); /* NULL allowed */
+
+/* ---- output (each file written atomically: complete or not at all) ------------------ */
+
+/* One row per call:
+ * date,weekday,customer_id,customer_name,tier,kind,mw,window_start,window_hours,mwh,cost
+ * (window_start empty when unknown; a rest day's window is the whole day: 0, 24). */
+int lf_peakshift_write_calls(const char *path, const lf_peakshift *s, const lf_portfolio *p,
+                             lf_error *err);
+/* One row per day:
+ * date,weekday,peak_mw,limit_mw,deficit_mw,shed_mw,residual_peak_mw,unmet_mw,
+ * window_start,window_hours,calls */
+int lf_peakshift_write_days(const char *path, const lf_peakshift *s, lf_error *err);
+/* One row per customer of the portfolio (protected ones too, with zeros):
+ * id,name,industry,tier,protected,peak_mw,calls,shift,avoid_peak,rest_day,interrupt,
+ * mw_days,mwh,cost,share_of_relief,share_of_peak */
+int lf_peakshift_write_customers(const char *path, const lf_peakshift *s,
+                                 const lf_portfolio *p, lf_error *err);
+/* Everything above in one JSON document: {"status", "seconds", "totals": {...},
+ * "rest_days_by_weekday": [...], "days": [...], "calls": [...], "customers": [...]}. */
+int lf_peakshift_write_json(const char *path, const lf_peakshift *s, const lf_portfolio *p,
+                            lf_error *err);
 
 #ifdef __cplusplus
 }

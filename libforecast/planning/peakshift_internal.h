@@ -28,6 +28,8 @@ typedef struct ps_model {
     ps_call *calls;
     size_t ncalls;
     glp_prob *lp;
+    double *sol;          /* the current schedule: a value per column (1-based),
+                             from the greedy, then from each stage's solution */
 } ps_model;
 
 /* Columns and the rules (cover, capacity, customer, limits, gaps) of spec
@@ -57,8 +59,12 @@ void ps_add_row(glp_prob *lp, const ps_terms *t, int type, double lo, double hi)
 const lf_dr_customer *ps_customer_of(const ps_model *m, const ps_call *c);
 const lf_dr_measure *ps_measure_of(const ps_model *m, const ps_call *c);
 
-/* MW a call takes off when it is made: its x, or a rest day's whole MW. */
+/* MW a call takes off in m->sol: its x, or a rest day's whole MW. */
 double ps_call_mw(const ps_model *m, const ps_call *c);
+
+/* The greedy schedule (peakshift_greedy.c): mw[c] the MW call c takes, 0
+ * when it is not made; mw has room for m->ncalls. */
+int ps_greedy(const ps_model *m, double *mw, lf_error *err);
 
 /* The schedule of the solved model (schedule->status and seconds are the
  * caller's). */

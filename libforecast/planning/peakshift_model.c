@@ -23,8 +23,8 @@ double ps_call_mw(const ps_model *m, const ps_call *c)
 {
     const lf_dr_measure *me = ps_measure_of(m, c);
     if (me->kind == LF_DR_REST_DAY)
-        return glp_mip_col_val(m->lp, c->col_y) > 0.5 ? me->mw : 0;
-    return glp_mip_col_val(m->lp, c->col_x);
+        return m->sol[c->col_y] > 0.5 ? me->mw : 0;
+    return m->sol[c->col_x];
 }
 
 /* ---- sums of terms ---------------------------------------------------------------- */
@@ -300,5 +300,6 @@ void ps_model_free(ps_model *m)
     free(m->hours);
     free(m->col_unmet);
     free(m->calls);
+    free(m->sol);
     memset(m, 0, sizeof *m);
 }

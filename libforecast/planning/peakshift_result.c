@@ -29,6 +29,7 @@ static void read_days(const ps_model *m, lf_peakshift *s)
         day->peak_mw = m->spec->peak_mw[d];
         day->limit_mw = m->spec->limit_mw[d];
         day->window_hours = m->hours[d];
+        day->window_start = m->spec->window_start ? m->spec->window_start[d] : NAN;
         day->deficit_mw = m->deficit[d];
     }
 }
@@ -49,7 +50,9 @@ static void read_calls(const ps_model *m, lf_peakshift *s)
 {
     for (size_t c = 0; c < m->ncalls; c++) {
         const ps_call *call = &m->calls[c];
-        double mw = ps_call_mw(m, call);
+        /* to 0.1 kW: the solver's rounding (a 5 MW call read as 4.999999)
+         * is not information */
+        double mw = round(ps_call_mw(m, call) * 1e4) / 1e4;
         if (mw < PS_MW_EPS)
             continue;
         const lf_dr_measure *me = ps_measure_of(m, call);
@@ -110,7 +113,7 @@ int ps_result_read(const ps_model *m, lf_peakshift *s, lf_error *err)
     if (rc != LF_OK)
         return rc;
     read_days(m, s);
-    if (m->ncalls && m->lp)
+    if (m->ncalls && m->sol)
         read_calls(m, s);
     add_up(m, s);
     return LF_OK;

@@ -13,6 +13,7 @@ typedef struct solver {
     ps_model model;
     ps_terms obj;           /* the stage's objective; room for every column */
     lf_peakshift_status status;
+    int offered;            /* the current schedule went to this stage's search */
     double seconds;
 } solver;
 
@@ -23,56 +24,114 @@ static double now(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-/* The objective's value in the current solution. */
-static double value_now(const solver *s)
+/* The value of terms t in the current schedule. */
+static double value_of(const solver *s, const ps_terms *t)
 {
     double v = 0;
-    for (int k = 1; k <= s->obj.n; k++)
-        v += s->obj.coef[k] * glp_mip_col_val(s->model.lp, s->obj.col[k]);
+    for (int k = 1; k <= t->n; k++)
+        v += t->coef[k] * s->model.sol[t->col[k]];
     return v;
 }
 
-/* Keep the stage's optimum: sum <= opt, with room for the solver's rounding
- * (binaries within 1e-9 of 0 or 1, bounds within 1e-7: see solve_stage).
- * A later stage may use that room: at most 1e-6 MW-days, which
+/* Keep the stage's value: sum <= value, with room for the solver's rounding
+ * (binaries within 1e-9 of 0 or 1, bounds within 1e-7: see search).  A
+ * later stage may use that room: at most 1e-6 MW-days, which
  * peakshift_result.c does not count as a call (PS_MW_EPS). */
-static void keep(solver *s, double opt)
+static void keep(solver *s, double value)
 {
-    ps_add_row(s->model.lp, &s->obj, GLP_UP, 0, opt + 1e-11 * fabs(opt) + 1e-6);
+    ps_add_row(s->model.lp, &s->obj, GLP_UP, 0, value + 1e-11 * fabs(value) + 1e-6);
 }
 
-/* Minimise s->obj and keep its optimum.  `first` is the first stage: there
- * is no solution yet to skip from; later a stage whose objective is already
- * 0 (its least possible value: every objective here is >= 0) only keeps it. */
-static int solve_stage(solver *s, const char *what, int first, lf_error *err)
+/* GLPK's branch and cut asks for heuristic solutions at every node; the
+ * current schedule (which meets every row: each stage keeps its own value)
+ * is offered once, so the search starts with an incumbent and a stage that
+ * runs out of time still ends with the best schedule known. */
+static void offer_schedule(glp_tree *tree, void *info)
+{
+    solver *s = info;
+    if (glp_ios_reason(tree) == GLP_IHEUR && !s->offered) {
+        s->offered = 1;
+        glp_ios_heur_sol(tree, s->model.sol);
+    }
+}
+
+static void set_objective(solver *s)
 {
     glp_prob *lp = s->model.lp;
-    if (s->obj.n == 0)
-        return LF_OK;
-    if (!first && value_now(s) <= 1e-9) {
-        keep(s, 0);
-        return LF_OK;
-    }
     for (int j = 1; j <= glp_get_num_cols(lp); j++)
         glp_set_obj_coef(lp, j, 0);
     for (int k = 1; k <= s->obj.n; k++)
         glp_set_obj_coef(lp, s->obj.col[k], s->obj.coef[k]);
     glp_set_obj_dir(lp, GLP_MIN);
+}
+
+static int milliseconds(double seconds)
+{
+    return (int)fmax(1, fmin(seconds * 1000.0, 2e9));
+}
+
+/* The LP relaxation, then branch and cut from the current schedule; the
+ * presolver stays off because the offered schedule is in the columns of
+ * the problem as built.  Returns 1 when the search ended with a schedule
+ * (optimal or, out of time, the best found), 0 when the time ran out
+ * before it (the current schedule stands), -1 on a solver failure. */
+static int search(solver *s, double budget)
+{
+    glp_prob *lp = s->model.lp;
+    double t0 = now();
+    glp_smcp lp_parm;
+    glp_init_smcp(&lp_parm);
+    lp_parm.msg_lev = GLP_MSG_OFF;
+    lp_parm.tm_lim = milliseconds(budget);
+    int rc = glp_simplex(lp, &lp_parm);
+    if (rc == GLP_ETMLIM || rc == GLP_EITLIM)
+        return 0;
+    if (rc != 0 || glp_get_status(lp) != GLP_OPT)
+        return -1;
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
+    parm.presolve = GLP_OFF;
     parm.tol_int = 1e-9; /* a binary at 1 - 1e-5 would make a stage's optimum too low to keep */
-    parm.tm_lim = (int)fmin(s->model.spec->seconds_per_stage * 1000.0, 2e9);
+    parm.tm_lim = milliseconds(budget - (now() - t0));
+    parm.cb_func = offer_schedule;
+    parm.cb_info = s;
+    s->offered = 0;
+    rc = glp_intopt(lp, &parm);
+    int status = glp_mip_status(lp);
+    if (rc == 0 && status == GLP_OPT)
+        return 1;
+    if (rc == GLP_ETMLIM)
+        return status == GLP_FEAS ? 1 : 0;
+    return -1;
+}
+
+/* Minimise s->obj from the current schedule and keep the value reached. */
+static int solve_stage(solver *s, const char *what, lf_error *err)
+{
+    glp_prob *lp = s->model.lp;
+    if (s->obj.n == 0)
+        return LF_OK;
+    double current = value_of(s, &s->obj);
+    if (current <= 1e-9) { /* every objective here is >= 0: nothing to gain */
+        keep(s, current);
+        return LF_OK;
+    }
+    set_objective(s);
     double t0 = now();
-    int rc = glp_intopt(lp, &parm), status = glp_mip_status(lp);
+    int found = search(s, s->model.spec->seconds_per_stage);
     s->seconds += now() - t0;
-    if (rc == GLP_ETMLIM && status == GLP_FEAS)
-        s->status = LF_PEAKSHIFT_TIME_LIMIT;
-    else if (rc != 0 || status != GLP_OPT)
+    if (found < 0)
         return lf_error_set(err, LF_ERR_SOLVER, "the peak-shift solver failed at the %s "
-                            "stage (GLPK glp_intopt %d, status %d)", what, rc, status);
-    keep(s, glp_mip_obj_val(lp));
+                            "stage (GLPK status %d)", what, glp_mip_status(lp));
+    if (found && glp_mip_obj_val(lp) < current) {
+        for (int j = 1; j <= glp_get_num_cols(lp); j++)
+            s->model.sol[j] = glp_mip_col_val(lp, j);
+        current = glp_mip_obj_val(lp);
+    }
+    if (!found || glp_mip_status(lp) != GLP_OPT)
+        s->status = LF_PEAKSHIFT_TIME_LIMIT;
+    keep(s, current);
     return LF_OK;
 }
 
@@ -94,7 +153,7 @@ static int stage_unmet(solver *s, lf_error *err)
     for (size_t d = 0; d < s->model.ndays; d++)
         if (s->model.col_unmet[d])
             ps_put(&s->obj, s->model.col_unmet[d], 1);
-    return solve_stage(s, "unmet MW", 1, err);
+    return solve_stage(s, "unmet MW", err);
 }
 
 /* Least MW-days from the last tier, then the one before... (not the first:
@@ -107,20 +166,37 @@ static int stage_tiers(solver *s, lf_error *err)
         for (size_t c = 0; c < s->model.ncalls; c++)
             if ((size_t)ps_customer_of(&s->model, &s->model.calls[c])->tier == t)
                 put_relief(s, &s->model.calls[c], 1);
-        rc = solve_stage(s, "tier order", 0, err);
+        rc = solve_stage(s, "tier order", err);
     }
     return rc;
 }
 
-/* sum over rest-day calls of (their MW-days on weekday wd) - (all their
- * MW-days) / n: one term per call (GLPK refuses a column twice in a row). */
-static void put_weekday_excess(solver *s, int wd, int n)
+/* A column v >= 0 that rows of add_bound_row keep above sums of terms; in
+ * the current schedule it takes the least value they allow. */
+static int add_bound_column(solver *s)
+{
+    int v = glp_add_cols(s->model.lp, 1);
+    glp_set_col_bnds(s->model.lp, v, GLP_LO, 0, 0);
+    s->model.sol[v] = 0;
+    return v;
+}
+
+/* The row s->obj - v <= 0. */
+static void add_bound_row(solver *s, int v)
+{
+    s->model.sol[v] = fmax(s->model.sol[v], value_of(s, &s->obj));
+    ps_put(&s->obj, v, -1);
+    ps_add_row(s->model.lp, &s->obj, GLP_UP, 0, 0);
+}
+
+/* The rest MW-days on weekday wd. */
+static void put_weekday_rest(solver *s, int wd)
 {
     for (size_t c = 0; c < s->model.ncalls; c++) {
         const ps_call *call = &s->model.calls[c];
         lf_date day = s->model.spec->first + (lf_date)call->day;
-        if (measure_of(s, call)->kind == LF_DR_REST_DAY)
-            put_relief(s, call, (lf_date_weekday(day) == wd) - 1.0 / n);
+        if (measure_of(s, call)->kind == LF_DR_REST_DAY && lf_date_weekday(day) == wd)
+            put_relief(s, call, 1);
     }
 }
 
@@ -136,10 +212,10 @@ static unsigned rest_weekdays(const solver *s)
     return set;
 }
 
-/* z >= (rest MW-days on weekday w) - (their mean over the n weekdays that
- * can have them), for each such w; least z.  Measured against the mean, the
- * stage balances the rest days the schedule needs instead of simply using
- * fewer of them. */
+/* z >= the rest MW-days on weekday w, for each weekday w that can have
+ * them; least z.  The largest weekday comes down by moving rest days to
+ * other weekdays or by using other measures instead, never by adding rest
+ * days (which can only raise a weekday). */
 static int stage_spread(solver *s, lf_error *err)
 {
     unsigned set = rest_weekdays(s);
@@ -148,20 +224,17 @@ static int stage_spread(solver *s, lf_error *err)
         n += (int)(set >> wd & 1u);
     if (n < 2)
         return LF_OK; /* one weekday: nothing to spread */
-    int z = glp_add_cols(s->model.lp, 1);
-    glp_set_col_bnds(s->model.lp, z, GLP_LO, 0, 0);
+    int z = add_bound_column(s);
     for (int wd = 1; wd <= 7; wd++) {
         if (!(set >> (wd - 1) & 1u))
             continue;
         s->obj.n = 0;
-        put_weekday_excess(s, wd, n);
-        ps_put(&s->obj, z, -1);
-        ps_add_row(s->model.lp, &s->obj, GLP_UP, 0, 0);
+        put_weekday_rest(s, wd);
+        add_bound_row(s, z);
     }
     s->obj.n = 0;
     ps_put(&s->obj, z, 1);
-    /* z has no value in the current solution yet: solve (first = 1) */
-    return solve_stage(s, "rest-day spread", 1, err);
+    return solve_stage(s, "rest-day spread", err);
 }
 
 static int stage_cost(solver *s, lf_error *err)
@@ -177,7 +250,7 @@ static int stage_cost(solver *s, lf_error *err)
             ps_put(&s->obj, call->col_x, me->cost_per_mwh * s->model.hours[call->day]);
         }
     }
-    return solve_stage(s, "cost", 0, err);
+    return solve_stage(s, "cost", err);
 }
 
 /* Per tier a column b_t >= every callable customer's MW-days / peak_mw in
@@ -191,27 +264,68 @@ static int stage_fair(solver *s, lf_error *err)
         s->obj.n = 0;
         for (hi = lo; hi < m->ncalls && m->calls[hi].customer == m->calls[lo].customer; hi++)
             put_relief(s, &m->calls[hi], 1 / cu->peak_mw);
-        if (!b[cu->tier]) {
-            b[cu->tier] = glp_add_cols(m->lp, 1);
-            glp_set_col_bnds(m->lp, b[cu->tier], GLP_LO, 0, 0);
-        }
-        ps_put(&s->obj, b[cu->tier], -1);
-        ps_add_row(m->lp, &s->obj, GLP_UP, 0, 0);
+        if (!b[cu->tier])
+            b[cu->tier] = add_bound_column(s);
+        add_bound_row(s, b[cu->tier]);
     }
     s->obj.n = 0;
     for (size_t t = 0; t < m->portfolio->ntiers; t++)
         if (b[t])
             ps_put(&s->obj, b[t], 1);
-    return solve_stage(s, "fair rotation", 1, err);
+    return solve_stage(s, "fair rotation", err);
 }
 
 /* ---- the run --------------------------------------------------------------------- */
 
+/* The greedy schedule in the columns: every call's y and x, every day's
+ * unmet MW; room for the columns the stages add (z, one b per tier). */
+static int start_schedule(solver *s, lf_error *err)
+{
+    ps_model *m = &s->model;
+    size_t ncols = (size_t)glp_get_num_cols(m->lp);
+    m->sol = calloc(ncols + 2 + LF_TIER_MAX, sizeof *m->sol);
+    double *mw = malloc((m->ncalls ? m->ncalls : 1) * sizeof *mw);
+    int rc = m->sol && mw ? ps_greedy(m, mw, err)
+                          : lf_error_set(err, LF_ERR_NOMEM, "out of memory for a schedule");
+    for (size_t d = 0; rc == LF_OK && d < m->ndays; d++)
+        if (m->col_unmet[d])
+            m->sol[m->col_unmet[d]] = m->deficit[d];
+    for (size_t c = 0; rc == LF_OK && c < m->ncalls; c++) {
+        const ps_call *call = &m->calls[c];
+        m->sol[call->col_y] = mw[c] > 0;
+        if (call->col_x)
+            m->sol[call->col_x] = mw[c];
+        if (m->col_unmet[call->day])
+            m->sol[m->col_unmet[call->day]] -= mw[c];
+    }
+    for (size_t d = 0; rc == LF_OK && d < m->ndays; d++)
+        if (m->col_unmet[d])
+            m->sol[m->col_unmet[d]] = fmax(0, m->sol[m->col_unmet[d]]);
+    free(mw);
+    return rc;
+}
+
+/* Keep the greedy schedule?  Asked for, or (auto) a program with more
+ * possible calls than spec->exact_max_calls: GLPK's simplex alone takes
+ * minutes on a utility's portfolio. */
+static int greedy_only(const solver *s)
+{
+    const lf_peakshift_spec *spec = s->model.spec;
+    return spec->method == LF_PEAKSHIFT_GREEDY ||
+           (spec->method == LF_PEAKSHIFT_AUTO && s->model.ncalls > spec->exact_max_calls);
+}
+
 static int run_stages(solver *s, lf_error *err)
 {
+    double t0 = now();
+    int rc = start_schedule(s, err);
+    s->seconds += now() - t0;
+    if (rc != LF_OK || greedy_only(s)) {
+        s->status = LF_PEAKSHIFT_HEURISTIC;
+        return rc;
+    }
     /* room for every column, and for those the stages add: z, one b per tier */
-    int rc = ps_terms_alloc(&s->obj, (size_t)glp_get_num_cols(s->model.lp) + 1 + LF_TIER_MAX,
-                            err);
+    rc = ps_terms_alloc(&s->obj, (size_t)glp_get_num_cols(s->model.lp) + 1 + LF_TIER_MAX, err);
     if (rc == LF_OK)
         rc = stage_unmet(s, err);
     if (rc == LF_OK)
