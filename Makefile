@@ -56,6 +56,7 @@ help:
 	@echo "make datasets       regenerate datasets/sample with the generator"
 	@echo "make deps           apt-get install whatever is missing (needs root or sudo)"
 	@echo "make bench-accuracy lfc vs statsmodels, R forecast and prophet on the shared data"
+	@echo "make bench-peakshift the peak-shift scheduler: exact vs greedy, and at scale"
 
 # Install only the Debian packages that are missing; silent when all are present.
 deps:
@@ -158,6 +159,15 @@ check-datasets: $(GENERATOR)
 BENCH_SETS ?=
 bench-accuracy: deps bench-deps all
 	bench/accuracy/run.sh $(LFC) $(BUILD)/bench/accuracy $(LF_DATA_DIR) $(BENCH_SETS)
+
+# The peak-shift scheduler: exact against greedy, and the greedy at scale.
+.PHONY: bench-peakshift
+bench-peakshift: deps $(BUILD)/bench/peakshift/bench_peakshift
+	bench/peakshift/run.sh $(BUILD)/bench/peakshift/bench_peakshift $(BUILD)/bench/peakshift
+
+$(BUILD)/bench/peakshift/bench_peakshift: bench/peakshift/bench_peakshift.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(STATIC) $(LIBS) $(LDFLAGS)
 
 # ---- install -------------------------------------------------------------------
 install: all

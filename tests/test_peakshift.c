@@ -583,7 +583,8 @@ Test(peakshift_optimal, equals_exhaustive_search, .timeout = 120)
         bf_values(&in, relief, got);
         bf_best(&in, want);
         for (int k = 0; k < BF_STAGES; k++)
-            cr_assert(isfinite(want[k]) && fabs(got[k] - want[k]) <= 1e-6 * fmax(1, fabs(want[k])),
+            cr_assert(isfinite(want[k]) &&
+                          fabs(got[k] - want[k]) <= 1e-6 * fmax(1, fabs(want[k])),
                       "seed %u stage %d: solver %.9g, exhaustive %.9g", seed, k + 1, got[k],
                       want[k]);
         lf_peakshift_free(s);
@@ -623,8 +624,9 @@ static void bf_assert_tiers(const bf_instance *in, unsigned set, uint32_t seed)
 
 /* On the exhaustive-search instances the greedy keeps every rule (notice,
  * weekdays, weekly limit, gap, protected), the tiers day by day, and never
- * beats the optimum; it finds the least unmet MW on most of them (it is a
- * heuristic, so not on all). */
+ * beats the optimum.  It finds the least unmet MW on all 100 (the five day
+ * orders alone: 91, hardest first alone: 80); the bound leaves room for a
+ * heuristic, not for a regression. */
 Test(peakshift_greedy, keeps_every_rule_on_random_instances, .timeout = 120)
 {
     int unmet_optimal = 0;
@@ -647,7 +649,7 @@ Test(peakshift_greedy, keeps_every_rule_on_random_instances, .timeout = 120)
         lf_peakshift_free(s);
         lf_portfolio_free(in.p);
     }
-    cr_assert_geq(unmet_optimal, 90, "least unmet MW on %d of 100", unmet_optimal);
+    cr_assert_geq(unmet_optimal, 95, "least unmet MW on %d of 100", unmet_optimal);
 }
 
 /* One call a week: the greedy gives it to the harder day (Tuesday's 8 MW,

@@ -82,9 +82,14 @@
  * most; on a day the tiers in order, each only after the tiers before it
  * gave all they could that day; within a tier the cheapest MW first, the
  * least burdened customer on equal cost, and a rest day last when its
- * weekday already carries more rest MW-days than the average weekday.  Its
- * unmet MW and cost are upper bounds of the optimum's: bench/peakshift
- * measures how far off they are where GLPK can still prove the optimum.
+ * weekday already carries more rest MW-days than the average weekday.  It
+ * tries five day orders (hardest, tightest against the day's capacity,
+ * least slack, earliest, latest first), repairs each by moving calls to the
+ * days left short when that lowers the unmet MW (a counted number of moves,
+ * so the result is the same on every machine), and keeps the best by the
+ * stages' order (unmet, then tiers, then cost).  Its unmet MW and cost are
+ * upper bounds of the optimum's: make bench-peakshift measures how far off
+ * they are where GLPK can still prove the optimum.
  */
 #ifndef LIBFORECAST_PEAKSHIFT_H
 #define LIBFORECAST_PEAKSHIFT_H
@@ -190,11 +195,11 @@ typedef struct lf_peakshift_spec {
                                      unknown), reported with the day */
     int spread_rest_days;         /* stage 3, default 1 */
     int fair;                     /* stage 5, default 1 */
-    double seconds_per_stage;     /* solver time limit per stage, default 60 */
+    double seconds_per_stage;     /* solver time limit per stage, default 10 */
     lf_peakshift_method method;   /* default auto */
     size_t exact_max_calls;       /* auto: solve exactly up to this many possible
                                      calls (customer x measure x deficit day),
-                                     default 2000; above it the greedy schedule
+                                     default 200; above it the greedy schedule
                                      (status heuristic) */
 } lf_peakshift_spec;
 

@@ -59,6 +59,11 @@ void ps_add_row(glp_prob *lp, const ps_terms *t, int type, double lo, double hi)
 const lf_dr_customer *ps_customer_of(const ps_model *m, const ps_call *c);
 const lf_dr_measure *ps_measure_of(const ps_model *m, const ps_call *c);
 
+/* The calendar week (Monday to Sunday) and month of a day, as numbers that
+ * are equal for days of the same one. */
+long ps_week_of(lf_date day);
+long ps_month_of(lf_date day);
+
 /* MW a call takes off in m->sol: its x, or a rest day's whole MW. */
 double ps_call_mw(const ps_model *m, const ps_call *c);
 

@@ -198,13 +198,13 @@ static void limit_rows(ps_model *m, ps_terms *r, size_t lo, size_t hi, int limit
 /* The calendar periods: weeks by their Monday (1970-01-05, day 4, was one,
  * so monday - 4 divides by 7 exactly, before 1970 too), months as
  * year * 12 + month. */
-static long week_of(lf_date day)
+long ps_week_of(lf_date day)
 {
     lf_date monday = day - (lf_date)(lf_date_weekday(day) - 1);
     return (long)((monday - 4) / 7);
 }
 
-static long month_of(lf_date day)
+long ps_month_of(lf_date day)
 {
     int y, mo, d;
     lf_date_to_ymd(day, &y, &mo, &d);
@@ -233,9 +233,9 @@ static void add_limit_rows(ps_model *m, ps_terms *r)
             ;
         const lf_dr_measure *me = ps_measure_of(m, c);
         if (me->max_per_week > 0)
-            limit_rows(m, r, lo, hi, me->max_per_week, week_of);
+            limit_rows(m, r, lo, hi, me->max_per_week, ps_week_of);
         if (me->max_per_month > 0)
-            limit_rows(m, r, lo, hi, me->max_per_month, month_of);
+            limit_rows(m, r, lo, hi, me->max_per_month, ps_month_of);
         if (me->min_gap_days > 0)
             gap_rows(m, r, lo, hi, me->min_gap_days);
     }

@@ -11,8 +11,8 @@ void lf_peakshift_spec_init(lf_peakshift_spec *spec)
     memset(spec, 0, sizeof *spec);
     spec->spread_rest_days = 1;
     spec->fair = 1;
-    spec->seconds_per_stage = 60;
-    spec->exact_max_calls = 2000;
+    spec->seconds_per_stage = 10;
+    spec->exact_max_calls = 200;
 }
 
 static int bad_day(lf_error *err, const lf_peakshift_spec *spec, size_t d, const char *what,
