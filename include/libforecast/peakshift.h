@@ -218,7 +218,8 @@ double lf_peakshift_window(const double *profile, size_t n, double limit_mw, dou
 
 typedef enum lf_peakshift_status {
     LF_PEAKSHIFT_OPTIMAL = 0,     /* every stage solved to optimality */
-    LF_PEAKSHIFT_TIME_LIMIT,      /* a stage hit the time limit: best found */
+    LF_PEAKSHIFT_TIME_LIMIT,      /* a stage stopped before proving its optimum
+                                     (time limit, or GLPK gave up): best found */
     LF_PEAKSHIFT_HEURISTIC        /* the program was too large to solve exactly:
                                      the greedy schedule (see "Large portfolios") */
 } lf_peakshift_status;

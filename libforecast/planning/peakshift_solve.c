@@ -70,12 +70,18 @@ static int milliseconds(double seconds)
     return (int)fmax(1, fmin(seconds * 1000.0, 2e9));
 }
 
+/* How a stage's search ended. */
+typedef enum search_end {
+    PROVEN,         /* GLPK's schedule is optimal */
+    FOUND,          /* it stopped early with a schedule, unproven */
+    NOTHING_NEW     /* it stopped before one: the current schedule stands */
+} search_end;
+
 /* The LP relaxation, then branch and cut from the current schedule; the
  * presolver stays off because the offered schedule is in the columns of
- * the problem as built.  Returns 1 when the search ended with a schedule
- * (optimal or, out of time, the best found), 0 when the time ran out
- * before it (the current schedule stands), -1 on a solver failure. */
-static int search(solver *s, double budget)
+ * the problem as built.  Whatever stops GLPK (time, or trouble it reports),
+ * the run still has a schedule that keeps every rule: the current one. */
+static search_end search(solver *s, double budget)
 {
     glp_prob *lp = s->model.lp;
     double t0 = now();
@@ -84,10 +90,8 @@ static int search(solver *s, double budget)
     lp_parm.msg_lev = GLP_MSG_OFF;
     lp_parm.tm_lim = milliseconds(budget);
     int rc = glp_simplex(lp, &lp_parm);
-    if (rc == GLP_ETMLIM || rc == GLP_EITLIM)
-        return 0;
     if (rc != 0 || glp_get_status(lp) != GLP_OPT)
-        return -1;
+        return NOTHING_NEW; /* out of time (or a singular basis) */
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
@@ -100,39 +104,35 @@ static int search(solver *s, double budget)
     rc = glp_intopt(lp, &parm);
     int status = glp_mip_status(lp);
     if (rc == 0 && status == GLP_OPT)
-        return 1;
-    if (rc == GLP_ETMLIM)
-        return status == GLP_FEAS ? 1 : 0;
-    return -1;
+        return PROVEN;
+    /* stopped before the proof (time limit, or GLPK gave up on a node): a
+     * schedule it found still counts, unproven */
+    return status == GLP_FEAS || status == GLP_OPT ? FOUND : NOTHING_NEW;
 }
 
 /* Minimise s->obj from the current schedule and keep the value reached. */
-static int solve_stage(solver *s, const char *what, lf_error *err)
+static void solve_stage(solver *s)
 {
     glp_prob *lp = s->model.lp;
     if (s->obj.n == 0)
-        return LF_OK;
+        return;
     double current = value_of(s, &s->obj);
     if (current <= 1e-9) { /* every objective here is >= 0: nothing to gain */
         keep(s, current);
-        return LF_OK;
+        return;
     }
     set_objective(s);
     double t0 = now();
-    int found = search(s, s->model.spec->seconds_per_stage);
+    search_end end = search(s, s->model.spec->seconds_per_stage);
     s->seconds += now() - t0;
-    if (found < 0)
-        return lf_error_set(err, LF_ERR_SOLVER, "the peak-shift solver failed at the %s "
-                            "stage (GLPK status %d)", what, glp_mip_status(lp));
-    if (found && glp_mip_obj_val(lp) < current) {
+    if (end != NOTHING_NEW && glp_mip_obj_val(lp) < current) {
         for (int j = 1; j <= glp_get_num_cols(lp); j++)
             s->model.sol[j] = glp_mip_col_val(lp, j);
         current = glp_mip_obj_val(lp);
     }
-    if (!found || glp_mip_status(lp) != GLP_OPT)
+    if (end != PROVEN)
         s->status = LF_PEAKSHIFT_TIME_LIMIT;
     keep(s, current);
-    return LF_OK;
 }
 
 /* ---- the stages' objectives ---------------------------------------------------------- */
@@ -147,28 +147,26 @@ static void put_relief(solver *s, const ps_call *c, double scale)
     ps_put_relief(&s->model, &s->obj, c, scale);
 }
 
-static int stage_unmet(solver *s, lf_error *err)
+static void stage_unmet(solver *s)
 {
     s->obj.n = 0;
     for (size_t d = 0; d < s->model.ndays; d++)
         if (s->model.col_unmet[d])
             ps_put(&s->obj, s->model.col_unmet[d], 1);
-    return solve_stage(s, "unmet MW", err);
+    solve_stage(s);
 }
 
 /* Least MW-days from the last tier, then the one before... (not the first:
  * what is left is its to carry). */
-static int stage_tiers(solver *s, lf_error *err)
+static void stage_tiers(solver *s)
 {
-    int rc = LF_OK;
-    for (size_t t = s->model.portfolio->ntiers; rc == LF_OK && t-- > 1;) {
+    for (size_t t = s->model.portfolio->ntiers; t-- > 1;) {
         s->obj.n = 0;
         for (size_t c = 0; c < s->model.ncalls; c++)
             if ((size_t)ps_customer_of(&s->model, &s->model.calls[c])->tier == t)
                 put_relief(s, &s->model.calls[c], 1);
-        rc = solve_stage(s, "tier order", err);
+        solve_stage(s);
     }
-    return rc;
 }
 
 /* A column v >= 0 that rows of add_bound_row keep above sums of terms; in
@@ -216,14 +214,14 @@ static unsigned rest_weekdays(const solver *s)
  * them; least z.  The largest weekday comes down by moving rest days to
  * other weekdays or by using other measures instead, never by adding rest
  * days (which can only raise a weekday). */
-static int stage_spread(solver *s, lf_error *err)
+static void stage_spread(solver *s)
 {
     unsigned set = rest_weekdays(s);
     int n = 0;
     for (int wd = 0; wd < 7; wd++)
         n += (int)(set >> wd & 1u);
     if (n < 2)
-        return LF_OK; /* one weekday: nothing to spread */
+        return; /* one weekday: nothing to spread */
     int z = add_bound_column(s);
     for (int wd = 1; wd <= 7; wd++) {
         if (!(set >> (wd - 1) & 1u))
@@ -234,10 +232,10 @@ static int stage_spread(solver *s, lf_error *err)
     }
     s->obj.n = 0;
     ps_put(&s->obj, z, 1);
-    return solve_stage(s, "rest-day spread", err);
+    solve_stage(s);
 }
 
-static int stage_cost(solver *s, lf_error *err)
+static void stage_cost(solver *s)
 {
     s->obj.n = 0;
     for (size_t c = 0; c < s->model.ncalls; c++) {
@@ -250,12 +248,12 @@ static int stage_cost(solver *s, lf_error *err)
             ps_put(&s->obj, call->col_x, me->cost_per_mwh * s->model.hours[call->day]);
         }
     }
-    return solve_stage(s, "cost", err);
+    solve_stage(s);
 }
 
 /* Per tier a column b_t >= every callable customer's MW-days / peak_mw in
  * it; least sum of the b_t. */
-static int stage_fair(solver *s, lf_error *err)
+static void stage_fair(solver *s)
 {
     const ps_model *m = &s->model;
     int b[LF_TIER_MAX] = {0};
@@ -272,7 +270,7 @@ static int stage_fair(solver *s, lf_error *err)
     for (size_t t = 0; t < m->portfolio->ntiers; t++)
         if (b[t])
             ps_put(&s->obj, b[t], 1);
-    return solve_stage(s, "fair rotation", err);
+    solve_stage(s);
 }
 
 /* ---- the run --------------------------------------------------------------------- */
@@ -326,17 +324,16 @@ static int run_stages(solver *s, lf_error *err)
     }
     /* room for every column, and for those the stages add: z, one b per tier */
     rc = ps_terms_alloc(&s->obj, (size_t)glp_get_num_cols(s->model.lp) + 1 + LF_TIER_MAX, err);
-    if (rc == LF_OK)
-        rc = stage_unmet(s, err);
-    if (rc == LF_OK)
-        rc = stage_tiers(s, err);
-    if (rc == LF_OK && s->model.spec->spread_rest_days)
-        rc = stage_spread(s, err);
-    if (rc == LF_OK)
-        rc = stage_cost(s, err);
-    if (rc == LF_OK && s->model.spec->fair)
-        rc = stage_fair(s, err);
-    return rc;
+    if (rc != LF_OK)
+        return rc;
+    stage_unmet(s);
+    stage_tiers(s);
+    if (s->model.spec->spread_rest_days)
+        stage_spread(s);
+    stage_cost(s);
+    if (s->model.spec->fair)
+        stage_fair(s);
+    return LF_OK;
 }
 
 /* GLPK calls abort() after its error hook returns (bad arguments, out of
@@ -354,7 +351,7 @@ static int solve_guarded(solver *s, const lf_peakshift_spec *spec, const lf_port
     if (setjmp(env)) {
         glp_free_env();
         s->model.lp = NULL;
-        return lf_error_set(err, LF_ERR_NOMEM, "the LP solver (GLPK) failed, most likely "
+        return lf_error_set(err, LF_ERR_SOLVER, "the LP solver (GLPK) failed, most likely "
                             "out of memory");
     }
     glp_error_hook(glpk_failed, &env);
