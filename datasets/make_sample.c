@@ -12,12 +12,17 @@
  *   region_load.csv         hourly region load 2021 .. 2024, with three
  *                           deliberate data-quality events (EVENTS below)
  *   customers/C00{1,2,3}.csv  15-minute wide meter exports 2023 .. 2024
+ *   portfolio.yaml          the demand-response / orderly-consumption portfolio
+ *                           (有序用电方案) of 40 large customers, C001..C003
+ *                           among them, for the peak-shift schedule; written
+ *                           by make_portfolio.c
  *
  * The output must be byte-for-byte reproducible (`make check-datasets`):
  * every random draw comes from its own gsl_rng_mt19937 stream with a fixed seed
  * (one stream per component, so retuning one component does not reshuffle the
  * others), loops run in date order, numbers are printed with fixed precision
  * and the program never calls setlocale, so printf uses the "C" locale.
+ * make_sample.h holds the periods, seeds and state the two files share.
  */
 #include <errno.h>
 #include <math.h>
@@ -32,27 +37,9 @@
 #include "libforecast/calendar.h"
 #include "libforecast/date.h"
 
+#include "make_sample.h"
+
 #define PI 3.14159265358979323846
-
-/* ---- periods and seeds ------------------------------------------------------ */
-
-enum {
-    WX_FIRST_YEAR = 2005, WX_LAST_YEAR = 2024,     /* 20 weather years */
-    ECON_FIRST_YEAR = 2004, ECON_LAST_YEAR = 2025, /* 2025 is a plan value */
-    MONTHLY_FIRST_YEAR = 2019, MONTHLY_LAST_YEAR = 2024,
-    LOAD_FIRST_YEAR = 2021, LOAD_LAST_YEAR = 2024,
-    CUST_FIRST_YEAR = 2023, CUST_LAST_YEAR = 2024,
-    CAL_FIRST_YEAR = 2020, CAL_LAST_YEAR = 2025
-};
-#define ECON_YEARS (ECON_LAST_YEAR - ECON_FIRST_YEAR + 1)
-#define MONTHS (12 * (MONTHLY_LAST_YEAR - MONTHLY_FIRST_YEAR + 1))
-#define CAL_YEARS (CAL_LAST_YEAR - CAL_FIRST_YEAR + 1)
-
-enum {
-    SEED_TEMPERATURE = 101, SEED_RAIN = 102, SEED_HUMIDITY = 103, SEED_HEAT_WAVES = 108,
-    SEED_ECONOMY = 201, SEED_REGION = 301,
-    SEED_C001 = 401, SEED_C002 = 402, SEED_C003 = 403
-};
 
 /* ---- model parameters (datasets/README.md lists them too) ------------------ */
 
@@ -115,25 +102,7 @@ static const struct {
 
 /* ---- state shared by the generators ------------------------------------------ */
 
-typedef struct wx_day {
-    double tmin, tmax, tmean, humidity, rain; /* as written (rounded) */
-    double heat_wave;  /* heat-wave anomaly added to tmean, degC */
-    double t_eff;      /* exponentially smoothed tmean: heat build-up */
-} wx_day;
-
-typedef struct sample {
-    const char *dir;
-    lf_date wx_first;
-    int wx_days;
-    wx_day *wx;                     /* one per day from wx_first */
-    double gdp[ECON_YEARS];         /* as written */
-    double industrial[ECON_YEARS];  /* as written */
-    double monthly[MONTHS];         /* industrial index as written */
-    double cycle[MONTHS];           /* monthly / trend - 1 */
-    lf_calendar *cal;
-    lf_date sf_start[CAL_YEARS];    /* first day of the Spring Festival block */
-    int sf_length[CAL_YEARS];
-} sample;
+/* wx_day and sample: make_sample.h. */
 
 /* What the load models need to know about a day. */
 typedef struct day_info {
@@ -149,13 +118,13 @@ typedef struct day_info {
 
 /* ---- small helpers ------------------------------------------------------------ */
 
-static void die(const char *what, const char *detail)
+void die(const char *what, const char *detail)
 {
     fprintf(stderr, "make_sample: %s: %s\n", what, detail);
     exit(1);
 }
 
-static gsl_rng *rng_new(unsigned long seed)
+gsl_rng *rng_new(unsigned long seed)
 {
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     if (!r)
@@ -164,7 +133,7 @@ static gsl_rng *rng_new(unsigned long seed)
     return r;
 }
 
-static double round_to(double v, double step) { return round(v / step) * step; }
+double round_to(double v, double step) { return round(v / step) * step; }
 
 static double clamp(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
 
@@ -177,7 +146,7 @@ static void put_num(FILE *f, double v, int decimals)
     fprintf(f, ",%.*f", decimals, v);
 }
 
-static FILE *open_out(const sample *s, const char *name)
+FILE *open_out(const sample *s, const char *name)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", s->dir, name);
@@ -187,7 +156,7 @@ static FILE *open_out(const sample *s, const char *name)
     return f;
 }
 
-static void close_out(FILE *f, const char *name, long rows)
+void close_out(FILE *f, const char *name, long rows)
 {
     int bad = ferror(f);
     if (fclose(f) != 0 || bad)
@@ -585,8 +554,22 @@ static long write_hour(FILE *f, lf_date d, int h, double mw)
     return 0;
 }
 
+/* The largest summer hour as written (event hours left out: they are missing,
+ * empty or doubled in the file); the portfolio is sized against it. */
+static void note_summer_peak(sample *s, lf_date d, int h, double mw)
+{
+    int month = lf_date_month(d);
+    lf_time t = lf_time_from_date(d) + 3600 * (lf_time)h;
+    event_kind kind;
+    mw = round_to(mw, 0.1);
+    if (month >= 6 && month <= 8 && mw > s->summer_peak && !event_at(t, &kind)) {
+        s->summer_peak = mw;
+        s->summer_peak_time = t;
+    }
+}
+
 /* Daily noise: AR(1), persistence 0.6, 1.2% shocks; hourly: 0.6% white noise. */
-static void make_region_load(const sample *s)
+static void make_region_load(sample *s)
 {
     gsl_rng *r = rng_new(SEED_REGION);
     FILE *f = open_out(s, "region_load.csv");
@@ -606,6 +589,7 @@ static void make_region_load(const sample *s)
                         c.heating * shape_heating[h];
             mw *= (1.0 + noise) * (1.0 + gsl_ran_gaussian(r, 0.006));
             rows += write_hour(f, d, h, mw);
+            note_summer_peak(s, d, h, mw);
         }
     }
     close_out(f, "region_load.csv", rows);
@@ -760,6 +744,7 @@ int main(int argc, char **argv)
     make_customer(&s, "customers/C001.csv", c001_steel, SEED_C001, 0.012);
     make_customer(&s, "customers/C002.csv", c002_electronics, SEED_C002, 0.015);
     make_customer(&s, "customers/C003.csv", c003_hospital, SEED_C003, 0.015);
+    make_portfolio(&s);
 
     lf_calendar_free(s.cal);
     free(s.wx);

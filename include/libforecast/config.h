@@ -228,6 +228,47 @@
  *         coincidence: 0.9         share of capacity at the daily peak (default 1)
  *     normalize: {first: 2021-01-01, last: 2024-12-31}   history days restated
  *                                  under normal weather (default: the training days)
+ *   peakshift:                     lfc peakshift: the peak-shift and orderly-
+ *                                  consumption schedule (peakshift.h); the files
+ *                                  are read when the schedule is made
+ *                                  (lf_config_peakshift_load), not with the config
+ *     portfolio: portfolio.yaml    required: the demand-response customers
+ *                                  (lf_portfolio_load; the format is in
+ *                                  examples/peakshift/portfolio.yaml)
+ *     first: 2025-06-01            days scheduled (default: the first and last
+ *     last: 2025-09-30             day of the demand file)
+ *     demand:                      required: the daily peak forecast
+ *       file: out/forecast_daily.csv   required: lfc forecast's daily file, or
+ *                                  any CSV with a date column (named date, or
+ *                                  period as lfc forecast writes it) and column
+ *       column: peak_mw_p90        required: the peak, MW
+ *       scenario: base             the rows of this scenario when the file has a
+ *                                  scenario column (default: its first scenario)
+ *     limit_mw: 9200               required: the supply limit in MW, either
+ *                                  a number: the same every day, or
+ *       {2025-07: 9300, 2025-08: 9250}   a limit per month YYYY-MM (every
+ *                                  scheduled month must be given), or
+ *       {file: limit.csv, column: limit_mw}   a daily file: a date column (date
+ *                                  or period) and column (default limit_mw);
+ *                                  every scheduled day must be in it
+ *     profile:                     optional: intraday load of peak days; each day
+ *       file: peak_profile.csv     it covers gets its peak window from it (the
+ *                                  hours above the day's limit, and the hour the
+ *                                  window opens); other days take the portfolio's
+ *                                  window_hours.  file is required, with columns
+ *                                  date, time (HH:MM, the interval's start; or
+ *                                  time alone, holding date and time) and column;
+ *                                  24, 48 or 96 intervals a day, each once
+ *       column: mw                 the value column, MW (default mw)
+ *     spread_rest_days: true       stage 3 of the schedule: rest days spread over
+ *                                  the week (default true)
+ *     fair: true                   stage 5: fair rotation (default true)
+ *     seconds_per_stage: 10        solver time limit per stage, 0.001..86400
+ *                                  (default: lf_peakshift_spec_init's, 10)
+ *     method: auto                 auto (default: exact up to exact_max_calls
+ *                                  possible calls, greedy above) | exact | greedy
+ *     exact_max_calls: 200         auto's bound, 1..100000000 (default:
+ *                                  lf_peakshift_spec_init's, 200)
  *   output:
  *     dir: out                     output directory (default: out)
  *
@@ -245,6 +286,8 @@
 #include "libforecast/backtest.h"
 #include "libforecast/forecast.h"
 #include "libforecast/model.h"
+#include "libforecast/peakshift.h"
+#include "libforecast/scenario.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -313,6 +356,40 @@ typedef struct lf_config_forecast {
     lf_date normalize_first, normalize_last;
 } lf_config_forecast;
 
+/* The peakshift section: what lfc peakshift schedules.  Only the section is
+ * read with the config; lf_config_peakshift_load reads the files it names. */
+typedef enum lf_config_limit_kind {
+    LF_LIMIT_CONSTANT = 0,         /* limit_mw: 9200 */
+    LF_LIMIT_MONTHLY,              /* limit_mw: {2025-07: 9300, ...} */
+    LF_LIMIT_FILE                  /* limit_mw: {file: limit.csv, column: limit_mw} */
+} lf_config_limit_kind;
+
+typedef struct lf_config_month_limit {
+    int year, month;
+    double mw;
+} lf_config_month_limit;
+
+typedef struct lf_config_peakshift {
+    const char *portfolio;         /* resolved path */
+    int has_first, has_last;
+    lf_date first, last;           /* else the demand file's first / last day */
+    const char *demand_file;       /* resolved */
+    const char *demand_column;
+    const char *demand_scenario;   /* NULL: the file's first scenario */
+    lf_config_limit_kind limit_kind;
+    double limit_mw;               /* LF_LIMIT_CONSTANT */
+    const lf_config_month_limit *limit_months; /* LF_LIMIT_MONTHLY, in document order */
+    size_t nlimit_months;
+    const char *limit_file;        /* LF_LIMIT_FILE: resolved */
+    const char *limit_column;      /* LF_LIMIT_FILE (default "limit_mw") */
+    long limit_line, limit_col;    /* where limit_mw's value is, for messages */
+    const char *profile_file;      /* resolved; NULL without a profile */
+    const char *profile_column;    /* default "mw" */
+    lf_peakshift_spec spec;        /* spread_rest_days, fair, seconds_per_stage,
+                                      method, exact_max_calls; the days and arrays
+                                      are lf_config_peakshift_load's */
+} lf_config_peakshift;
+
 /* A loaded configuration.  Read-only for callers; every string and array is
  * owned by it and released by lf_config_free.  Copy a spec before changing it. */
 typedef struct lf_config {
@@ -341,6 +418,8 @@ typedef struct lf_config {
     lf_config_backtest backtest;
     int has_forecast;
     lf_config_forecast forecast;   /* defaults when has_forecast is 0 */
+    int has_peakshift;
+    lf_config_peakshift peakshift;
     const char *output_dir;        /* resolved */
     struct lf_arena *arena_;       /* private: owns everything above */
 } lf_config;
@@ -363,6 +442,37 @@ void lf_config_free(lf_config *cfg);  /* NULL allowed */
  * Errors from calendar files pass through with their own file:line:column. */
 int lf_config_build_calendar(const lf_config *cfg, int first_year, int last_year,
                              lf_calendar **out, lf_error *err);
+
+/* ---- the peak-shift schedule's days ------------------------------------------- */
+
+/* The days of the peakshift section read from its files, ready for
+ * lf_peakshift_run.  Owned by the caller; free with lf_config_peakshift_free. */
+typedef struct lf_config_peakshift_input {
+    lf_peakshift_spec spec;        /* the section's settings, first..last and the
+                                      arrays below */
+    size_t ndays;
+    double *peak_mw;               /* the demand column (of the chosen scenario) */
+    double *limit_mw;
+    double *window_hours;          /* the profile's, else the portfolio's */
+    double *window_start;          /* the profile's, else NaN */
+    size_t profile_days;           /* days whose window came from the profile */
+    char scenario[LF_SCENARIO_NAME_MAX]; /* the demand scenario ("" without one) */
+} lf_config_peakshift_input;
+
+/* Read the demand, limit and profile files of cfg's peakshift section for
+ * its days (by default the demand file's first to last), with the
+ * portfolio's window_hours for the days no profile covers.  Nothing is filled
+ * in: a scheduled day missing from a file, or a scheduled month missing from
+ * limit_mw, is an error naming the file and the day (or the config's
+ * file:line:column and the month); so are a day given twice, a missing or
+ * negative value on a scheduled day, a profile day without every interval,
+ * and a deficit day whose profile never rises above the limit.  Codes:
+ * LF_ERR_PARSE, LF_ERR_DATA, LF_ERR_NOTFOUND (a column), LF_ERR_IO (a file
+ * that cannot be read), LF_ERR_CONFIG (cfg has no peakshift section, or
+ * limit_mw misses a month). */
+int lf_config_peakshift_load(const lf_config *cfg, const lf_portfolio *portfolio,
+                             lf_config_peakshift_input **out, lf_error *err);
+void lf_config_peakshift_free(lf_config_peakshift_input *in); /* NULL allowed */
 
 #ifdef __cplusplus
 }

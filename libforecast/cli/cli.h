@@ -1,7 +1,7 @@
 /* cli.h - shared pieces of the lfc command line: options, exit codes, output.
  *
  * Exit codes: 0 success, 1 usage error, 2 bad input (data or config),
- * 3 infeasible plan (later), 4 internal or I/O failure. */
+ * 3 infeasible plan (peakshift: MW left unmet), 4 internal or I/O failure. */
 #ifndef LFC_CLI_H
 #define LFC_CLI_H
 
@@ -31,6 +31,7 @@ extern const lfc_command lfc_cmd_ingest;
 extern const lfc_command lfc_cmd_fit;
 extern const lfc_command lfc_cmd_backtest;
 extern const lfc_command lfc_cmd_forecast;
+extern const lfc_command lfc_cmd_peakshift;
 
 /* Parse the shared options; unknown options are usage errors.  Returns an
  * exit code (LFC_OK to go on) and prints the message itself. */

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const lfc_command *const commands[] = {&lfc_cmd_ingest, &lfc_cmd_fit, &lfc_cmd_backtest,
-                                               &lfc_cmd_forecast, NULL};
+                                               &lfc_cmd_forecast, &lfc_cmd_peakshift, NULL};
 
 static void print_help(FILE *fp)
 {
@@ -17,7 +17,8 @@ static void print_help(FILE *fp)
         fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(fp, "\n  lfc help COMMAND   details of one command\n"
                 "  lfc --version      print the version\n\n"
-                "exit codes: 0 ok, 1 usage error, 2 bad input (data or config), 4 failure\n");
+                "exit codes: 0 ok, 1 usage error, 2 bad input (data or config), 3 infeasible\n"
+                "plan (peakshift: MW left unmet), 4 failure\n");
 }
 
 static const lfc_command *find_command(const char *name)

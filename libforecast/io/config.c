@@ -44,18 +44,25 @@ static int get_string(loader *L, const lf_ynode *map, const char *key, const cha
 
 /* Paths in a config are relative to the config file, not to the current
  * directory, so a project can be run from anywhere. */
-static int resolve(loader *L, const char *path, const char **out)
+int lf_config_resolve(lf_arena *arena, const char *dir, const char *path, const char **out,
+                      lf_error *err)
 {
-    const char *dir = L->cfg->dir;
-    if (path[0] == '/' || !strcmp(dir, "."))
-        return keep(L, path, out);
-    size_t n = strlen(dir) + strlen(path) + 2;
-    char *s = lf_arena_alloc(L->arena, n);
+    int absolute = path[0] == '/' || !strcmp(dir, ".");
+    size_t n = (absolute ? 0 : strlen(dir) + 1) + strlen(path) + 1;
+    char *s = lf_arena_alloc(arena, n);
     if (!s)
-        return nomem(L);
-    snprintf(s, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", path);
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory resolving %s", path);
+    if (absolute)
+        memcpy(s, path, n);
+    else
+        snprintf(s, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", path);
     *out = s;
     return LF_OK;
+}
+
+static int resolve(loader *L, const char *path, const char **out)
+{
+    return lf_config_resolve(L->arena, L->cfg->dir, path, out, L->err);
 }
 
 static int get_path(loader *L, const lf_ynode *map, const char *key, const char **out)
@@ -794,7 +801,8 @@ static int read_root(loader *L, const lf_ynode *root)
 {
     static const char *const keys[] = {"name", "period", "calendar", "load", "customers",
                                        "weather", "economy", "model", "candidates",
-                                       "selection", "backtest", "forecast", "output"};
+                                       "selection", "backtest", "forecast", "peakshift",
+                                       "output"};
     lf_config *cfg = L->cfg;
     const lf_ynode *v;
     int rc = lf_ynode_expect(root, LF_YMAPPING, L->err);
@@ -835,6 +843,10 @@ static int read_root(loader *L, const lf_ynode *root)
     }
     if (rc == LF_OK)
         rc = read_forecast(L, lf_ymap_get(root, "forecast"));
+    if (rc == LF_OK && (v = lf_ymap_get(root, "peakshift"))) {
+        rc = lf_config_read_peakshift(v, L->arena, cfg->dir, &cfg->peakshift, L->err);
+        cfg->has_peakshift = rc == LF_OK;
+    }
     if (rc == LF_OK && (v = lf_ymap_get(root, "output")))
         rc = read_output(L, v);
     if (rc == LF_OK && !cfg->output_dir)

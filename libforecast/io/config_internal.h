@@ -5,6 +5,9 @@
 #include "libforecast/config.h"
 #include "yaml_tree.h"
 
+/* The most days a peak-shift schedule covers: a hundred years. */
+#define LF_PEAKSHIFT_MAX_DAYS 36600
+
 /* A model section with every default (what an absent 'model' means). */
 void lf_config_read_defaults(lf_config_model *m);
 /* The 'model' mapping; errors are located at the offending node. */
@@ -26,5 +29,12 @@ int lf_config_read_forecast(const lf_ynode *map, const lf_config_model *base,
 /* The 'selection' and 'backtest' mappings. */
 int lf_config_read_selection(const lf_ynode *map, lf_select_spec *spec, lf_error *err);
 int lf_config_read_backtest(const lf_ynode *map, lf_config_backtest *bt, lf_error *err);
+/* path relative to dir (the config file's directory; absolute paths stay as
+ * they are), copied into arena. */
+int lf_config_resolve(lf_arena *arena, const char *dir, const char *path, const char **out,
+                      lf_error *err);
+/* The 'peakshift' mapping; paths resolved against dir, strings in arena. */
+int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *dir,
+                             lf_config_peakshift *ps, lf_error *err);
 
 #endif

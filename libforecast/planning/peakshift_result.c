@@ -8,6 +8,9 @@
 
 /* Relief below this many MW (10 W) is the solver's rounding, not a call. */
 #define PS_MW_EPS 1e-5
+/* Calls are read to 0.1 kW, so a covered day can seem short by a few tenths
+ * of a kW; unmet MW below 1 kW is that rounding, not a shortage. */
+#define PS_UNMET_EPS 1e-3
 
 static int alloc_result(const ps_model *m, lf_peakshift *s, lf_error *err)
 {
@@ -94,7 +97,7 @@ static void add_up(const ps_model *m, lf_peakshift *s)
         lf_peakshift_day *day = &s->days[d];
         day->residual_peak_mw = day->peak_mw - day->shed_mw;
         day->unmet_mw = fmax(0, day->deficit_mw - day->shed_mw);
-        if (day->unmet_mw < PS_MW_EPS)
+        if (day->unmet_mw < PS_UNMET_EPS)
             day->unmet_mw = 0;
         s->unmet_mw_days += day->unmet_mw;
     }

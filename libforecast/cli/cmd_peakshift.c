@@ -1,0 +1,205 @@
+/* cmd_peakshift.c - `lfc peakshift`: the peak-shift / orderly-consumption
+ * schedule of the config's 'peakshift' section: read the portfolio and the
+ * days (forecast peak, supply limit, peak windows), schedule, write the four
+ * files all together, print the tables; exit 3 when MW stay unmet. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "peakshift_table.h"
+
+static const char usage[] =
+    "usage: lfc peakshift --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "Schedule the demand-response customers of a portfolio (错峰 shift, 避峰 avoid_peak,\n"
+    "轮休 rest_day, 可中断 interrupt) so that each day's forecast peak stays under the\n"
+    "supply limit: least unmet MW first, then tiers strictly in order, rest days spread\n"
+    "over the week, least cost, fair rotation (include/libforecast/peakshift.h).\n"
+    "Keys of the config's 'peakshift' section (paths relative to the config file):\n"
+    "  portfolio: portfolio.yaml      required: the customers, their tiers and measures\n"
+    "                                 (format: examples/peakshift/portfolio.yaml)\n"
+    "  first: / last: 2025-06-01      days scheduled (default: the demand file's first\n"
+    "                                 and last day)\n"
+    "  demand:                        required: the daily peak forecast\n"
+    "    file: out/forecast_daily.csv   lfc forecast's daily file, or any CSV with a\n"
+    "                                 date column (date or period) and column\n"
+    "    column: peak_mw_p90          required: the peak, MW\n"
+    "    scenario: base               rows of this scenario (default: the file's first)\n"
+    "  limit_mw: 9200                 required: the supply limit, MW, every day; or\n"
+    "    {2025-07: 9300, 2025-08: 9250}   per month (every scheduled month); or\n"
+    "    {file: limit.csv, column: limit_mw}   per day (every scheduled day)\n"
+    "  profile: {file: peak_profile.csv, column: mw}   optional intraday load (date,\n"
+    "                                 time HH:MM, MW; 24, 48 or 96 intervals a day): the\n"
+    "                                 peak window of each day it covers; other days take\n"
+    "                                 the portfolio's window_hours\n"
+    "  spread_rest_days: true         spread rest days over the week (default true)\n"
+    "  fair: true                     rotate the burden fairly (default true)\n"
+    "  seconds_per_stage: 10          solver time limit per stage (default 10)\n"
+    "  method: auto                   auto: the exact program up to exact_max_calls\n"
+    "  exact_max_calls: 200           possible calls (customer x measure x deficit day),\n"
+    "                                 the greedy schedule above (default 200); or exact,\n"
+    "                                 or greedy\n"
+    "Writes to DIR (default: output.dir of the config), all files or none:\n"
+    "  peakshift_calls.csv       one row per call: date, customer, tier, kind, MW, window,\n"
+    "                            MWh, cost\n"
+    "  peakshift_days.csv        one row per day: peak, limit, deficit, shed, residual\n"
+    "                            peak, unmet MW, window, calls\n"
+    "  peakshift_customers.csv   one row per customer: calls by kind, MW-days, MWh, cost,\n"
+    "                            share of the relief and of the callable peak\n"
+    "  peakshift.json            all of the above in one document\n"
+    "On stdout: the totals, the days with a deficit and the customers called\n"
+    "(--format csv: peakshift_days.csv; json: peakshift.json).\n"
+    "Exit status: 0 every deficit covered; 3 some MW stay unmet (the files are still\n"
+    "written, and stderr names the days); 2 bad config, portfolio or data; 1 usage.\n";
+
+static int run_peakshift(int argc, char **argv);
+const lfc_command lfc_cmd_peakshift = {"peakshift", "peak-shift / orderly-consumption "
+                                       "schedule of the demand-response portfolio", usage,
+                                       run_peakshift};
+
+/* ---- the run ----------------------------------------------------------------------- */
+
+static int schedule(ps_run *r, lf_error *err)
+{
+    const lf_config *cfg = r->cfg;
+    if (!cfg->has_peakshift)
+        return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'peakshift' section; see lfc help "
+                            "peakshift", cfg->path);
+    int rc = lf_portfolio_load(cfg->peakshift.portfolio, &r->portfolio, err);
+    if (rc == LF_OK)
+        rc = lf_config_peakshift_load(cfg, r->portfolio, &r->input, err);
+    if (rc == LF_OK)
+        rc = lf_peakshift_run(&r->input->spec, r->portfolio, &r->schedule, err);
+    return rc;
+}
+
+/* ---- files: every one under a temporary name, then all renamed ---------------------- */
+
+enum { CALLS, DAYS, CUSTOMERS, JSON, NFILES };
+static const char *const FILES[NFILES] = {"peakshift_calls.csv", "peakshift_days.csv",
+                                          "peakshift_customers.csv", "peakshift.json"};
+
+static int write_one(int k, const char *path, const ps_run *r, lf_error *err)
+{
+    switch (k) {
+    case CALLS: return lf_peakshift_write_calls(path, r->schedule, r->portfolio, err);
+    case DAYS: return lf_peakshift_write_days(path, r->schedule, err);
+    case CUSTOMERS: return lf_peakshift_write_customers(path, r->schedule, r->portfolio, err);
+    default: return lf_peakshift_write_json(path, r->schedule, r->portfolio, err);
+    }
+}
+
+/* A run that fails half-way (a full disk) leaves none of its files: each
+ * is written complete under NAME.part, and only then are they renamed. */
+static int write_files(const ps_run *r, const char *dir, char path[NFILES][4096],
+                       lf_error *err)
+{
+    char part[NFILES][4100];
+    int rc = lfc_make_dirs(dir, err), written = 0;
+    for (int k = 0; k < NFILES && rc == LF_OK; k++) {
+        rc = lfc_path_in(path[k], sizeof path[k], dir, FILES[k], err);
+        if (rc == LF_OK && (size_t)snprintf(part[k], sizeof part[k], "%s.part", path[k]) >=
+                               sizeof part[k])
+            rc = lf_error_set(err, LF_ERR_ARG, "output path too long: %s", path[k]);
+        if (rc == LF_OK && (rc = write_one(k, part[k], r, err)) == LF_OK)
+            written = k + 1;
+    }
+    for (int k = 0; k < NFILES && rc == LF_OK; k++)
+        if (rename(part[k], path[k]) != 0)
+            rc = lf_error_set(err, LF_ERR_IO, "cannot rename %s to %s: %s", part[k], path[k],
+                              strerror(errno));
+    for (int k = 0; k < written && rc != LF_OK; k++)
+        unlink(part[k]);
+    return rc;
+}
+
+static int copy_to_stdout(const char *path, lf_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return lf_error_set(err, LF_ERR_IO, "cannot read back %s", path);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        fwrite(buf, 1, n, stdout);
+    int bad = ferror(fp);
+    fclose(fp);
+    return bad ? lf_error_set(err, LF_ERR_IO, "cannot read back %s", path) : LF_OK;
+}
+
+/* ---- the outcome on stderr ------------------------------------------------------------ */
+
+static void report_status(const lf_peakshift *s)
+{
+    if (s->status == LF_PEAKSHIFT_TIME_LIMIT)
+        fprintf(stderr, "lfc peakshift: note: a stage of the schedule hit its time limit "
+                "(seconds_per_stage): the schedule is the best found, not proven optimal\n");
+    else if (s->status == LF_PEAKSHIFT_HEURISTIC)
+        fprintf(stderr, "lfc peakshift: note: the schedule is the greedy one (method greedy, "
+                "or more possible calls than exact_max_calls), not proven optimal\n");
+}
+
+/* LFC_INFEASIBLE with a line on stderr when some MW stay unmet. */
+static int report_unmet(const lf_peakshift *s, const char *dir)
+{
+    size_t days;
+    const lf_peakshift_day *worst = lfc_peakshift_worst_day(s, &days);
+    if (!worst)
+        return LFC_OK;
+    char day[LF_DATE_STRLEN];
+    lf_date_format(worst->date, day);
+    fprintf(stderr, "lfc peakshift: the portfolio cannot cover the deficit: %zu %s "
+            "%.1f MW-days unmet; the worst is %s with %.1f MW unmet of a %.1f MW deficit "
+            "(schedule written to %s)\n", days, days == 1 ? "day keeps" : "days keep",
+            s->unmet_mw_days, day,
+            worst->unmet_mw, worst->deficit_mw, dir);
+    return LFC_INFEASIBLE;
+}
+
+static int show(const ps_run *r, const lfc_options *opt, char path[NFILES][4096],
+                lf_error *err)
+{
+    if (opt->quiet)
+        return LF_OK;
+    if (opt->format == LFC_CSV)
+        return copy_to_stdout(path[DAYS], err);
+    if (opt->format == LFC_JSON)
+        return copy_to_stdout(path[JSON], err);
+    lfc_peakshift_table(r);
+    return LF_OK;
+}
+
+static int run_peakshift(int argc, char **argv)
+{
+    lfc_options opt;
+    int code = lfc_parse_options(&lfc_cmd_peakshift, argc, argv, &opt);
+    if (code != LFC_OK)
+        return code < 0 ? LFC_OK : code;
+    lf_error err;
+    lf_error_clear(&err);
+    lf_config *cfg = NULL;
+    ps_run r;
+    memset(&r, 0, sizeof r);
+    char path[NFILES][4096];
+    int rc = lf_config_load(opt.config, &cfg, &err);
+    r.cfg = cfg;
+    const char *dir = opt.out ? opt.out : cfg ? cfg->output_dir : NULL;
+    if (rc == LF_OK)
+        rc = schedule(&r, &err);
+    if (rc == LF_OK)
+        rc = write_files(&r, dir, path, &err);
+    if (rc == LF_OK)
+        rc = show(&r, &opt, path, &err);
+    if (rc == LF_OK) {
+        fflush(stdout);
+        report_status(r.schedule);
+        code = report_unmet(r.schedule, dir);
+    } else {
+        code = lfc_fail("peakshift", &err);
+    }
+    lf_peakshift_free(r.schedule);
+    lf_config_peakshift_free(r.input);
+    lf_portfolio_free(r.portfolio);
+    lf_config_free(cfg);
+    return code;
+}

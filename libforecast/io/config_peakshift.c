@@ -1,0 +1,231 @@
+/* config_peakshift.c - the 'peakshift' section of a project config (keys
+ * documented in config.h).  The files it names are read when a schedule is
+ * made (config_peakshift_data.c). */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/suggest.h"
+#include "config_internal.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_MW 1e7       /* a bound, not a model: catches a limit written in kW */
+
+typedef struct reader {
+    lf_arena *arena;
+    const char *dir;      /* the config file's directory */
+    lf_error *err;
+} reader;
+
+static int keep(reader *R, const char *text, const char **out)
+{
+    if (!text)
+        return LF_OK;
+    *out = lf_arena_strdup(R->arena, text);
+    return *out ? LF_OK : lf_error_set(R->err, LF_ERR_NOMEM, "out of memory reading "
+                                       "'peakshift'");
+}
+
+static int get_string(reader *R, const lf_ynode *map, const char *key, const char **out)
+{
+    const char *s = NULL;
+    int rc = lf_ymap_string(map, key, &s, R->err);
+    return rc == LF_OK ? keep(R, s, out) : rc;
+}
+
+static int get_path(reader *R, const lf_ynode *map, const char *key, const char **out)
+{
+    const char *s = NULL;
+    int rc = lf_ymap_string(map, key, &s, R->err);
+    return rc == LF_OK && s ? lf_config_resolve(R->arena, R->dir, s, out, R->err) : rc;
+}
+
+/* A mapping with no keys but keys[], the first nrequired of them present. */
+static int expect_keys(reader *R, const lf_ynode *map, const char *const *keys, size_t n,
+                       size_t nrequired)
+{
+    int rc = lf_ymap_expect_keys(map, keys, n, R->err);
+    for (size_t k = 0; k < nrequired && rc == LF_OK; k++)
+        rc = lf_ymap_require(map, keys[k], R->err);
+    return rc;
+}
+
+static int read_days(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
+{
+    int rc = LF_OK;
+    if (lf_ymap_get(map, "first")) {
+        ps->has_first = 1;
+        rc = lf_ymap_date(map, "first", &ps->first, R->err);
+    }
+    if (rc == LF_OK && lf_ymap_get(map, "last")) {
+        ps->has_last = 1;
+        rc = lf_ymap_date(map, "last", &ps->last, R->err);
+    }
+    if (rc != LF_OK || !ps->has_first || !ps->has_last)
+        return rc;
+    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
+    lf_date_format(ps->first, a);
+    lf_date_format(ps->last, b);
+    if (ps->last < ps->first)
+        return lf_ynode_error(lf_ymap_get(map, "last"), R->err, LF_ERR_CONFIG, "'last' in "
+                              "'peakshift' (%s) is before 'first' (%s); expected first <= "
+                              "last", b, a);
+    if (ps->last - ps->first >= LF_PEAKSHIFT_MAX_DAYS)
+        return lf_ynode_error(lf_ymap_get(map, "last"), R->err, LF_ERR_CONFIG, "'peakshift' "
+                              "schedules at most %d days, got %s .. %s", LF_PEAKSHIFT_MAX_DAYS, a, b);
+    return LF_OK;
+}
+
+static int read_demand(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
+{
+    static const char *const keys[] = {"file", "column", "scenario"};
+    int rc = expect_keys(R, map, keys, COUNT(keys), 2);
+    if (rc == LF_OK)
+        rc = get_path(R, map, "file", &ps->demand_file);
+    if (rc == LF_OK)
+        rc = get_string(R, map, "column", &ps->demand_column);
+    if (rc == LF_OK)
+        rc = get_string(R, map, "scenario", &ps->demand_scenario);
+    if (rc == LF_OK && ps->demand_scenario &&
+        strlen(ps->demand_scenario) >= LF_SCENARIO_NAME_MAX)
+        rc = lf_ynode_error(lf_ymap_get(map, "scenario"), R->err, LF_ERR_CONFIG, "a scenario "
+                            "name has at most %d characters", LF_SCENARIO_NAME_MAX - 1);
+    return rc;
+}
+
+static int read_profile(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
+{
+    static const char *const keys[] = {"file", "column"};
+    ps->profile_column = "mw";
+    int rc = expect_keys(R, map, keys, COUNT(keys), 1);
+    if (rc == LF_OK)
+        rc = get_path(R, map, "file", &ps->profile_file);
+    if (rc == LF_OK)
+        rc = get_string(R, map, "column", &ps->profile_column);
+    return rc;
+}
+
+/* ---- limit_mw: a number, months, or a daily file ------------------------------------ */
+
+static const char *const LIMIT_FORMS = "limit_mw is a number (MW), a limit per month "
+                                       "{2025-07: 9300, ...} or a daily file {file: "
+                                       "limit.csv, column: limit_mw}";
+
+/* "2025-07" -> year and month; 0 unless text is exactly YYYY-MM. */
+static int parse_month(const char *text, int *year, int *month)
+{
+    static const char digit[] = "dddd-dd";
+    if (strlen(text) != 7)
+        return 0;
+    for (int i = 0; i < 7; i++)
+        if (digit[i] == 'd' ? !isdigit((unsigned char)text[i]) : text[i] != '-')
+            return 0;
+    *year = atoi(text);
+    *month = atoi(text + 5);
+    return *year >= 1 && *month >= 1 && *month <= 12;
+}
+
+static int read_limit_months(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
+{
+    static const char *const file_keys[] = {"file", "column"};
+    lf_config_month_limit *m = lf_arena_alloc(R->arena, map->count * sizeof *m);
+    if (!m)
+        return lf_error_set(R->err, LF_ERR_NOMEM, "out of memory reading 'peakshift'");
+    for (size_t i = 0; i < map->count; i++) {
+        const lf_ypair *pair = &map->pairs[i];
+        if (!parse_month(pair->key->text, &m[i].year, &m[i].month)) {
+            char hint[120];
+            lf_suggest_hint(hint, sizeof hint, pair->key->text, file_keys, COUNT(file_keys));
+            return lf_ynode_error(pair->key, R->err, LF_ERR_CONFIG, "'%s' in "
+                                  "'peakshift.limit_mw' is not a month YYYY-MM%s; %s",
+                                  pair->key->text, hint, LIMIT_FORMS);
+        }
+        int rc = lf_ynode_double(pair->value, 0, MAX_MW, &m[i].mw, R->err);
+        if (rc != LF_OK)
+            return rc;
+    }
+    ps->limit_kind = LF_LIMIT_MONTHLY;
+    ps->limit_months = m;
+    ps->nlimit_months = map->count;
+    return LF_OK;
+}
+
+static int read_limit_file(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
+{
+    static const char *const keys[] = {"file", "column"};
+    int year, month;
+    for (size_t i = 0; i < map->count; i++)
+        if (parse_month(map->pairs[i].key->text, &year, &month))
+            return lf_ynode_error(map->pairs[i].key, R->err, LF_ERR_CONFIG, "give "
+                                  "'peakshift.limit_mw' either per month or as a file "
+                                  "{file, column}, not both");
+    ps->limit_kind = LF_LIMIT_FILE;
+    ps->limit_column = "limit_mw";
+    int rc = expect_keys(R, map, keys, COUNT(keys), 1);
+    if (rc == LF_OK)
+        rc = get_path(R, map, "file", &ps->limit_file);
+    if (rc == LF_OK)
+        rc = get_string(R, map, "column", &ps->limit_column);
+    return rc;
+}
+
+static int read_limit(reader *R, const lf_ynode *node, lf_config_peakshift *ps)
+{
+    ps->limit_line = node->line;
+    ps->limit_col = node->column;
+    if (node->kind == LF_YSCALAR) {
+        ps->limit_kind = LF_LIMIT_CONSTANT;
+        return lf_ynode_double(node, 0, MAX_MW, &ps->limit_mw, R->err);
+    }
+    if (node->kind == LF_YMAPPING && node->count > 0)
+        return lf_ymap_get(node, "file") || lf_ymap_get(node, "column")
+                   ? read_limit_file(R, node, ps)
+                   : read_limit_months(R, node, ps);
+    return lf_ynode_error(node, R->err, LF_ERR_CONFIG, "'limit_mw' in 'peakshift' got %s; %s",
+                          node->kind == LF_YMAPPING ? "an empty mapping"
+                                                    : lf_ynode_kind_name(node->kind),
+                          LIMIT_FORMS);
+}
+
+int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *dir,
+                             lf_config_peakshift *ps, lf_error *err)
+{
+    static const char *const keys[] = {"portfolio", "demand", "limit_mw", "first", "last",
+                                       "profile", "spread_rest_days", "fair",
+                                       "seconds_per_stage", "method", "exact_max_calls"};
+    const char *methods[] = {lf_peakshift_method_name(LF_PEAKSHIFT_AUTO),
+                             lf_peakshift_method_name(LF_PEAKSHIFT_EXACT),
+                             lf_peakshift_method_name(LF_PEAKSHIFT_GREEDY)};
+    reader R = {arena, dir, err};
+    memset(ps, 0, sizeof *ps);
+    lf_peakshift_spec_init(&ps->spec);
+    int method = (int)ps->spec.method, max_calls = (int)ps->spec.exact_max_calls;
+    const lf_ynode *v;
+    int rc = expect_keys(&R, map, keys, COUNT(keys), 3);
+    if (rc == LF_OK)
+        rc = get_path(&R, map, "portfolio", &ps->portfolio);
+    if (rc == LF_OK)
+        rc = read_days(&R, map, ps);
+    if (rc == LF_OK)
+        rc = read_demand(&R, lf_ymap_get(map, "demand"), ps);
+    if (rc == LF_OK)
+        rc = read_limit(&R, lf_ymap_get(map, "limit_mw"), ps);
+    if (rc == LF_OK && (v = lf_ymap_get(map, "profile")))
+        rc = read_profile(&R, v, ps);
+    if (rc == LF_OK)
+        rc = lf_ymap_bool(map, "spread_rest_days", &ps->spec.spread_rest_days, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_bool(map, "fair", &ps->spec.fair, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_double(map, "seconds_per_stage", 0.001, 86400, &ps->spec.seconds_per_stage,
+                            err);
+    if (rc == LF_OK)
+        rc = lf_ymap_enum(map, "method", methods, COUNT(methods), &method, err);
+    if (rc == LF_OK)
+        rc = lf_ymap_int(map, "exact_max_calls", 1, 100000000, &max_calls, err);
+    ps->spec.method = (lf_peakshift_method)method;
+    ps->spec.exact_max_calls = (size_t)max_calls;
+    return rc;
+}
