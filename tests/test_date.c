@@ -487,3 +487,11 @@ Test(date, add_months_clamps_to_month_end)
     cr_assert_eq(lf_date_add_months(lf_date_from_ymd(2025, 6, 5), 0),
                  lf_date_from_ymd(2025, 6, 5));
 }
+
+Test(date, weekday_names)
+{
+    cr_assert_str_eq(lf_weekday_name(lf_date_weekday(lf_date_from_ymd(2025, 7, 7))), "Mon");
+    cr_assert_str_eq(lf_weekday_name(7), "Sun");
+    cr_assert_str_eq(lf_weekday_name(0), "");
+    cr_assert_str_eq(lf_weekday_name(8), "");
+}

@@ -46,6 +46,8 @@ void lf_date_to_ymd(lf_date date, int *year, int *month, int *day);
 int lf_date_year(lf_date date);
 int lf_date_month(lf_date date);
 int lf_date_weekday(lf_date date);              /* ISO: 1 = Monday .. 7 = Sunday */
+/* "Mon" .. "Sun" for weekday 1..7 (lf_date_weekday's), "" out of range. */
+const char *lf_weekday_name(int weekday);
 int lf_date_day_of_year(lf_date date);          /* 1 .. 366 */
 /* ISO 8601 week: weeks start on Monday, week 1 holds the year's first Thursday. */
 void lf_date_iso_week(lf_date date, int *iso_year, int *week);

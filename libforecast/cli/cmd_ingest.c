@@ -115,11 +115,10 @@ static void print_daily_tail(const lf_frame *d)
            "LF", "T_degC");
     for (size_t r = from; r < d->ndays; r++) {
         char day[LF_DATE_STRLEN];
-        static const char *const dow[] = {"", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
         lf_date date = d->start + (lf_date)r;
         lf_date_format(date, day);
         int ty = type && !isnan(type[r]) ? (int)type[r] : 0;
-        printf("%-10s %-3s %-8s", day, dow[lf_date_weekday(date)], types[ty & 3]);
+        printf("%-10s %-3s %-8s", day, lf_weekday_name(lf_date_weekday(date)), types[ty & 3]);
         lfc_print_cell(e[r], " %*.0f", 11);
         lfc_print_cell(p[r], " %*.1f", 9);
         lfc_print_cell(lf ? lf[r] : NAN, " %*.3f", 6);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../io/json_out.h"
 #include "cli.h"
 
 static int usage_error(const lfc_command *cmd, const char *what, const char *arg)
@@ -114,24 +115,12 @@ int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_er
 
 void lfc_json_number_to(FILE *fp, const char *key, double v, const char *sep)
 {
-    if (isfinite(v))
-        fprintf(fp, "\"%s\": %.10g%s", key, v, sep);
-    else
-        fprintf(fp, "\"%s\": null%s", key, sep);
+    lf_json_put_number(fp, key, v, sep);
 }
 
 void lfc_json_string_to(FILE *fp, const char *s)
 {
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fprintf(fp, "\\%c", *s);
-        else if ((unsigned char)*s < 0x20)
-            fprintf(fp, "\\u%04x", (unsigned)*s);
-        else
-            fputc(*s, fp);
-    }
-    fputc('"', fp);
+    lf_json_put_string(fp, s);
 }
 
 void lfc_json_number(const char *key, double v, const char *sep)

@@ -8,7 +8,6 @@
 
 #include "peakshift_table.h"
 
-static const char *const WEEKDAY[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 /* ---- text that may be Chinese -------------------------------------------------------- */
 
@@ -137,7 +136,7 @@ static void print_totals(const lf_peakshift *s)
     }
     printf("\ntotal cost: %.0f\nrest days by weekday:", s->total_cost);
     for (int w = 0; w < 7; w++)
-        printf(" %s %zu%s", WEEKDAY[w], s->rest_days_by_weekday[w], w < 6 ? "," : "\n");
+        printf(" %s %zu%s", lf_weekday_name(w + 1), s->rest_days_by_weekday[w], w < 6 ? "," : "\n");
 }
 
 /* ---- the days -------------------------------------------------------------------------- */
@@ -163,7 +162,7 @@ static void print_days(const lf_peakshift *s)
         char day[LF_DATE_STRLEN];
         lf_date_format(d->date, day);
         printf("%-10s %-3s %9.1f %9.1f %8.1f %8.1f %9.1f %8.1f %5zu", day,
-               WEEKDAY[lf_date_weekday(d->date) - 1], d->peak_mw, d->limit_mw, d->deficit_mw,
+               lf_weekday_name(lf_date_weekday(d->date)), d->peak_mw, d->limit_mw, d->deficit_mw,
                d->shed_mw, d->residual_peak_mw, d->unmet_mw, d->ncalls);
         print_window(d);
         printf("%s\n", d->unmet_mw > 0 ? "  UNMET" : "");

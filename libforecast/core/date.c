@@ -107,6 +107,12 @@ int lf_date_weekday(lf_date date)
     return (int)w + 1;
 }
 
+const char *lf_weekday_name(int weekday)
+{
+    static const char *const names[8] = {"", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return weekday >= 1 && weekday <= 7 ? names[weekday] : "";
+}
+
 int lf_date_day_of_year(lf_date date)
 {
     return (int)(date - lf_date_from_ymd(lf_date_year(date), 1, 1)) + 1;

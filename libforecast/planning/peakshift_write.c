@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../io/csv_out.h"
+#include "../io/json_out.h"
 #include "libforecast/atomic.h"
 #include "libforecast/peakshift.h"
 
@@ -73,11 +74,9 @@ static int check_args(const char *path, const lf_peakshift *s, const lf_portfoli
 
 /* ---- what CSV and JSON rows share ---------------------------------------------------- */
 
-/* date.h has no weekday names and the CLI's table is private to the CLI. */
 static const char *weekday_name(lf_date date)
 {
-    static const char *const names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    return names[lf_date_weekday(date) - 1];
+    return lf_weekday_name(lf_date_weekday(date));
 }
 
 /* The hours a call covers: a rest day takes the customer off for the whole
@@ -200,38 +199,11 @@ static int write_customers_csv(FILE *fp, const void *vctx)
 
 /* ---- JSON ---------------------------------------------------------------------------- */
 
-/* s as a JSON string.  Bytes from 0x80 up pass through: names are UTF-8. */
-static void json_string(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(fp, "\\%c", ch);
-        else if (ch == '\n')
-            fputs("\\n", fp);
-        else if (ch < 0x20)
-            fprintf(fp, "\\u%04x", ch);
-        else
-            fputc(ch, fp);
-    }
-    fputc('"', fp);
-}
-
 static void json_text(FILE *fp, const char *key, const char *value, const char *sep)
 {
     fprintf(fp, "\"%s\": ", key);
-    json_string(fp, value);
+    lf_json_put_string(fp, value);
     fputs(sep, fp);
-}
-
-/* JSON has no NaN or infinity: both become null. */
-static void json_number(FILE *fp, const char *key, double v, const char *sep)
-{
-    if (isfinite(v))
-        fprintf(fp, "\"%s\": %.10g%s", key, v, sep);
-    else
-        fprintf(fp, "\"%s\": null%s", key, sep);
 }
 
 static void json_count(FILE *fp, const char *key, size_t n, const char *sep)
@@ -253,14 +225,14 @@ static void json_day(FILE *fp, const write_ctx *ctx, size_t i)
     const lf_peakshift_day *d = &ctx->s->days[i];
     fputc('{', fp);
     json_date(fp, d->date);
-    json_number(fp, "peak_mw", d->peak_mw, ", ");
-    json_number(fp, "limit_mw", d->limit_mw, ", ");
-    json_number(fp, "deficit_mw", d->deficit_mw, ", ");
-    json_number(fp, "shed_mw", d->shed_mw, ", ");
-    json_number(fp, "residual_peak_mw", d->residual_peak_mw, ", ");
-    json_number(fp, "unmet_mw", d->unmet_mw, ", ");
-    json_number(fp, "window_start", d->window_start, ", ");
-    json_number(fp, "window_hours", d->window_hours, ", ");
+    lf_json_put_number(fp, "peak_mw", d->peak_mw, ", ");
+    lf_json_put_number(fp, "limit_mw", d->limit_mw, ", ");
+    lf_json_put_number(fp, "deficit_mw", d->deficit_mw, ", ");
+    lf_json_put_number(fp, "shed_mw", d->shed_mw, ", ");
+    lf_json_put_number(fp, "residual_peak_mw", d->residual_peak_mw, ", ");
+    lf_json_put_number(fp, "unmet_mw", d->unmet_mw, ", ");
+    lf_json_put_number(fp, "window_start", d->window_start, ", ");
+    lf_json_put_number(fp, "window_hours", d->window_hours, ", ");
     json_count(fp, "calls", d->ncalls, "}");
 }
 
@@ -276,11 +248,11 @@ static void json_call(FILE *fp, const write_ctx *ctx, size_t k)
     json_text(fp, "customer_name", cu->name, ", ");
     json_text(fp, "tier", tier_name(ctx->p, cu), ", ");
     json_text(fp, "kind", lf_dr_kind_name(c->kind), ", ");
-    json_number(fp, "mw", c->mw, ", ");
-    json_number(fp, "window_start", start, ", ");
-    json_number(fp, "window_hours", hours, ", ");
-    json_number(fp, "mwh", c->mwh, ", ");
-    json_number(fp, "cost", c->cost, "}");
+    lf_json_put_number(fp, "mw", c->mw, ", ");
+    lf_json_put_number(fp, "window_start", start, ", ");
+    lf_json_put_number(fp, "window_hours", hours, ", ");
+    lf_json_put_number(fp, "mwh", c->mwh, ", ");
+    lf_json_put_number(fp, "cost", c->cost, "}");
 }
 
 static void json_customer(FILE *fp, const write_ctx *ctx, size_t i)
@@ -293,15 +265,15 @@ static void json_customer(FILE *fp, const write_ctx *ctx, size_t i)
     json_text(fp, "industry", c->industry, ", ");
     json_text(fp, "tier", tier_name(ctx->p, c), ", ");
     fprintf(fp, "\"protected\": %s, ", c->is_protected ? "true" : "false");
-    json_number(fp, "peak_mw", c->peak_mw, ", ");
+    lf_json_put_number(fp, "peak_mw", c->peak_mw, ", ");
     json_count(fp, "calls", r->calls, ", ");
     for (int k = 0; k < LF_DR_KINDS; k++)
         json_count(fp, lf_dr_kind_name((lf_dr_kind)k), r->calls_by_kind[k], ", ");
-    json_number(fp, "mw_days", r->mw_days, ", ");
-    json_number(fp, "mwh", r->mwh, ", ");
-    json_number(fp, "cost", r->cost, ", ");
-    json_number(fp, "share_of_relief", r->share_of_relief, ", ");
-    json_number(fp, "share_of_peak", r->share_of_peak, "}");
+    lf_json_put_number(fp, "mw_days", r->mw_days, ", ");
+    lf_json_put_number(fp, "mwh", r->mwh, ", ");
+    lf_json_put_number(fp, "cost", r->cost, ", ");
+    lf_json_put_number(fp, "share_of_relief", r->share_of_relief, ", ");
+    lf_json_put_number(fp, "share_of_peak", r->share_of_peak, "}");
 }
 
 typedef void (*json_item_fn)(FILE *fp, const write_ctx *ctx, size_t i);
@@ -323,11 +295,11 @@ static void json_head(FILE *fp, const lf_peakshift *s)
 {
     fputs("{\n  ", fp);
     json_text(fp, "status", lf_peakshift_status_name(s->status), ",\n  ");
-    json_number(fp, "seconds", s->seconds, ",\n  ");
+    lf_json_put_number(fp, "seconds", s->seconds, ",\n  ");
     fputs("\"totals\": {", fp);
-    json_number(fp, "cost", s->total_cost, ", ");
-    json_number(fp, "shed_mw_days", s->shed_mw_days, ", ");
-    json_number(fp, "unmet_mw_days", s->unmet_mw_days, ", ");
+    lf_json_put_number(fp, "cost", s->total_cost, ", ");
+    lf_json_put_number(fp, "shed_mw_days", s->shed_mw_days, ", ");
+    lf_json_put_number(fp, "unmet_mw_days", s->unmet_mw_days, ", ");
     json_count(fp, "calls", s->ncalls, "},\n");
     fputs("  \"rest_days_by_weekday\": [", fp);
     for (int w = 0; w < 7; w++)
