@@ -28,6 +28,7 @@
 #include "libforecast/scenario.h"
 #include "libforecast/forecast.h"
 #include "libforecast/peakshift.h"
+#include "libforecast/tariff.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scratch_file.h"
 #include "libforecast/peakshift.h"
 
 #define FIX "tests/fixtures/portfolio/"
@@ -19,28 +20,6 @@
 static lf_portfolio dummy; /* *out must be reset from this to NULL on error */
 
 /* ---- helpers -------------------------------------------------------------------- */
-
-typedef struct scratch {
-    char dir[64];
-    char path[96];
-} scratch;
-
-static void scratch_write(scratch *s, const char *text)
-{
-    strcpy(s->dir, "/tmp/lf_portfolio_XXXXXX");
-    cr_assert_not_null(mkdtemp(s->dir));
-    snprintf(s->path, sizeof s->path, "%s/portfolio.yaml", s->dir);
-    FILE *f = fopen(s->path, "w");
-    cr_assert_not_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static void scratch_remove(scratch *s)
-{
-    remove(s->path);
-    rmdir(s->dir);
-}
 
 static lf_portfolio *load_file(const char *path)
 {
@@ -55,7 +34,7 @@ static lf_portfolio *load_file(const char *path)
 static lf_portfolio *load_text(const char *text)
 {
     scratch s;
-    scratch_write(&s, text);
+    scratch_write(&s, "portfolio.yaml", text);
     lf_error err;
     lf_error_clear(&err);
     lf_portfolio *p = &dummy;
@@ -71,7 +50,7 @@ static lf_portfolio *load_text(const char *text)
 static void expect_error(const char *text, const char *message)
 {
     scratch s;
-    scratch_write(&s, text);
+    scratch_write(&s, "portfolio.yaml", text);
     lf_error err;
     lf_error_clear(&err);
     lf_portfolio *p = &dummy;

@@ -717,6 +717,43 @@ int lf_ynode_double(const lf_ynode *node, double min, double max, double *out,
     return LF_OK;
 }
 
+/* lf_ynode_double knows only closed ranges; MW, kVA and prices that must be
+ * above zero need the open one. */
+int lf_ynode_positive(const lf_ynode *node, double max, double *out, lf_error *err)
+{
+    double x;
+    int rc = lf_ynode_double(node, -INFINITY, INFINITY, &x, err);
+    if (rc != LF_OK)
+        return rc;
+    if (!(x > 0 && x <= max)) {
+        char desc[300], upper[64] = "";
+        lf_ynode_describe(node, desc, sizeof desc);
+        if (isfinite(max))
+            snprintf(upper, sizeof upper, " and at most %g", max);
+        return lf_ynode_error(node, err, LF_ERR_CONFIG, "%s must be a number above 0%s, got %s",
+                              desc, upper, node->text);
+    }
+    *out = x;
+    return LF_OK;
+}
+
+int lf_ynode_text(const lf_ynode *node, char *out, size_t size, lf_error *err)
+{
+    const char *s = NULL;
+    int rc = lf_ynode_string(node, &s, err);
+    if (rc != LF_OK)
+        return rc;
+    size_t n = strlen(s);
+    if (n >= size) {
+        char desc[300];
+        lf_ynode_describe(node, desc, sizeof desc);
+        return lf_ynode_error(node, err, LF_ERR_CONFIG, "%s is %zu bytes long; at most %zu fit",
+                              desc, n, size - 1);
+    }
+    memcpy(out, s, n + 1);
+    return LF_OK;
+}
+
 int lf_ynode_bool(const lf_ynode *node, int *out, lf_error *err)
 {
     if (node->kind == LF_YSCALAR) {

@@ -115,6 +115,11 @@ int lf_ynode_int_choice(const lf_ynode *node, const int *choices, size_t nchoice
                         int *out, lf_error *err);
 int lf_ynode_double(const lf_ynode *node, double min, double max, double *out,
                     lf_error *err);
+/* A finite number in (0, max] (max may be INFINITY). */
+int lf_ynode_positive(const lf_ynode *node, double max, double *out, lf_error *err);
+/* A non-empty string copied into a fixed field of size bytes (UTF-8 bytes, not
+ * characters: a Chinese name takes three a character); too long is an error. */
+int lf_ynode_text(const lf_ynode *node, char *out, size_t size, lf_error *err);
 int lf_ynode_bool(const lf_ynode *node, int *out, lf_error *err); /* yes/no/true/false */
 int lf_ynode_date(const lf_ynode *node, lf_date *out, lf_error *err);
 /* *out = index of the matching name (ASCII case-insensitive); otherwise the

@@ -22,47 +22,18 @@ static const char *const WEEKDAYS[] = {"mon", "tue", "wed", "thu", "fri", "sat",
 
 /* ---- values ------------------------------------------------------------------------ */
 
-/* A finite number in (0, max]; lf_ymap_double only knows closed ranges. */
 static int get_positive(const lf_ynode *map, const char *key, double max, double *out,
                         lf_error *err)
 {
     const lf_ynode *v = lf_ymap_get(map, key);
-    double x;
-    if (!v)
-        return LF_OK;
-    int rc = lf_ynode_double(v, -INFINITY, INFINITY, &x, err);
-    if (rc != LF_OK)
-        return rc;
-    if (!(x > 0 && x <= max)) {
-        char desc[300], upper[64] = "";
-        lf_ynode_describe(v, desc, sizeof desc);
-        if (isfinite(max))
-            snprintf(upper, sizeof upper, " and at most %g", max);
-        return lf_ynode_error(v, err, LF_ERR_CONFIG, "%s must be a number above 0%s, got %s",
-                              desc, upper, v->text);
-    }
-    *out = x;
-    return LF_OK;
+    return v ? lf_ynode_positive(v, max, out, err) : LF_OK;
 }
 
-/* A string copied into a fixed field of the struct; its size counts bytes,
- * which matters for names in Chinese (three bytes a character in UTF-8). */
 static int get_text(const lf_ynode *map, const char *key, char *out, size_t size,
                     lf_error *err)
 {
-    const char *s = NULL;
-    int rc = lf_ymap_string(map, key, &s, err);
-    if (rc != LF_OK || !s)
-        return rc;
-    size_t n = strlen(s);
-    if (n >= size) {
-        char desc[300];
-        lf_ynode_describe(lf_ymap_get(map, key), desc, sizeof desc);
-        return lf_ynode_error(lf_ymap_get(map, key), err, LF_ERR_CONFIG, "%s is %zu bytes "
-                              "long; at most %zu fit", desc, n, size - 1);
-    }
-    memcpy(out, s, n + 1);
-    return LF_OK;
+    const lf_ynode *v = lf_ymap_get(map, key);
+    return v ? lf_ynode_text(v, out, size, err) : LF_OK;
 }
 
 /* A list of weekday names (or one name) -> bit mask; none listed = every day (0). */

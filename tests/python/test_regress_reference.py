@@ -1,6 +1,10 @@
 """The committed regression reference CSVs (tests/reference/regress) are what their
-scripts produce: rerun each script into a temp dir and compare, 1e-12 relative."""
+scripts produce: rerun each script into a temp dir and compare, 1e-9 relative.
+Not tighter: numpy's OpenBLAS picks kernels by CPU, and on another machine the
+same script moved an ill-conditioned standard error by 1.3e-12 relative; a
+changed reference moves by far more than 1e-9."""
 import csv
+import math
 import os
 import subprocess
 import sys
@@ -20,7 +24,7 @@ def run(script, out, *extra):
     assert r.returncode == 0, r.stderr
 
 
-def assert_same_csv(new, old, rtol=1e-12):
+def assert_same_csv(new, old, rtol=1e-9):
     a, b = list(csv.reader(open(new))), list(csv.reader(open(old)))
     assert len(a) == len(b), f"{old.name}: {len(a)} rows, committed {len(b)}"
     assert a[0] == b[0], f"{old.name}: header differs"
@@ -31,6 +35,10 @@ def assert_same_csv(new, old, rtol=1e-12):
             except ValueError:
                 assert x == y, f"{old.name}: {col} {x!r} != {y!r}"
                 continue
+            if col == "p_value" and fx > 0 and fy > 0:
+                # a p-value of 1e-243 moves t^2 times the t statistic's
+                # relative error: compare its logarithm
+                fx, fy = math.log(fx), math.log(fy)
             assert abs(fx - fy) <= rtol * abs(fy), f"{old.name} {ra[:2]} {col}: {x} vs {y}"
 
 
