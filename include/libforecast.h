@@ -29,6 +29,7 @@
 #include "libforecast/forecast.h"
 #include "libforecast/peakshift.h"
 #include "libforecast/tariff.h"
+#include "libforecast/tariff_advice.h"
 
 #ifdef __cplusplus
 extern "C" {

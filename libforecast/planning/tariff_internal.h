@@ -8,6 +8,8 @@
 
 /* Period names in lf_tou_period order, as the YAML spells them. */
 extern const char *const tariff_period_names[LF_TOU_PERIODS];
+/* Some version of tariff id is in the set. */
+int tb_set_has(const lf_tariff_set *set, const char *id);
 /* A character allowed in an id: [A-Za-z0-9_.-]. */
 int tariff_id_char(char c);
 /* Minute of the day as "08:00"; 1440 is "24:00". */
@@ -29,6 +31,11 @@ int tb_usage_of_intervals(const lf_tariff *t, const lf_interval_load *load,
 int tb_usage_of_days(const lf_tariff *t, lf_date first, size_t ndays, const double *kwh,
                      const double *peak_kw, const double profile[24], const lf_calendar *cal,
                      tb_usage **out, size_t *nmonths, lf_error *err);
+
+/* The schedules' day kind of day (LF_TOU_WORKDAY...): a make-up working day
+ * (调休) is a working day; without a calendar Saturday and Sunday are the
+ * weekend.  Fails only for a day the calendar does not cover. */
+int tb_day_kind(const lf_calendar *cal, lf_date day, unsigned *kind, lf_error *err);
 
 /* The basic charge is by demand: the account chose it, or the tariff has
  * no capacity rate. */

@@ -695,3 +695,11 @@ const lf_tariff *lf_tariff_set_find(const lf_tariff_set *set, const char *id, lf
     }
     return NULL;
 }
+
+int tb_set_has(const lf_tariff_set *set, const char *id)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->tariffs[i].id, id) == 0)
+            return 1;
+    return 0;
+}

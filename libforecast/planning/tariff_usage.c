@@ -16,8 +16,7 @@ double tb_cents(double x)
 
 /* ---- days ---------------------------------------------------------------------------- */
 
-/* The schedules' day kind: a make-up working day (调休) is a working day. */
-static int day_kind(const lf_calendar *cal, lf_date day, unsigned *kind, lf_error *err)
+int tb_day_kind(const lf_calendar *cal, lf_date day, unsigned *kind, lf_error *err)
 {
     if (!cal) {
         *kind = lf_date_weekday(day) >= 6 ? LF_TOU_WEEKEND : LF_TOU_WORKDAY;
@@ -111,7 +110,7 @@ static int read_day(const lf_tariff *t, const lf_interval_load *load, size_t d, 
     size_t per_day = (size_t)(1440 / load->minutes);
     lf_date day = load->first + (lf_date)d;
     unsigned kind;
-    int rc = day_kind(cal, day, &kind, err);
+    int rc = tb_day_kind(cal, day, &kind, err);
     tb_usage *u = month_of(ms, day);
     u->days++;
     for (size_t i = 0; rc == LF_OK && i < per_day; i++) {
@@ -174,7 +173,7 @@ static int spread_day(const lf_tariff *t, lf_date day, double kwh, double peak_k
     if (!isfinite(peak_kw) || peak_kw < 0)
         return bad_value(err, "daily peak on", day, 0, peak_kw);
     unsigned kind;
-    int rc = day_kind(cal, day, &kind, err);
+    int rc = tb_day_kind(cal, day, &kind, err);
     tb_usage *u = month_of(ms, day);
     u->days++;
     for (int h = 0; rc == LF_OK && h < 24; h++)
