@@ -396,3 +396,73 @@ Test(shift, saves_the_price_gap_on_the_energy_moved)
     free(kw);
     lf_tariff_set_free(set);
 }
+
+/* ---- the declared-demand plan --------------------------------------------------------------- */
+
+/* The hand case above; P10 of 1,000/1,100/1,200 is 1,020 (type 7), P90 1,180.
+ * By capacity at 25: 50,000, so by demand saves 4,725.33; at 20 (40,000)
+ * capacity is the cheaper. */
+Test(plan, month_chooses_the_cheaper_basic_charge)
+{
+    lf_tariff t = demand_tariff(40, 25);
+    double m[] = {1200, 1000, 1100};
+    lf_declared_month p;
+    lf_error err;
+    cr_assert_eq(lf_declared_month_plan(&t, 2000, 2025, 7, m, 3, &p, &err), LF_OK, "%s",
+                 err.message);
+    cr_assert_eq(p.year, 2025);
+    cr_assert_eq(p.month, 7);
+    cr_assert_eq(p.nvalues, 3);
+    cr_assert_float_eq(p.max_kw_p10, 1020, 1e-9);
+    cr_assert_float_eq(p.max_kw_p50, 1100, 1e-9);
+    cr_assert_float_eq(p.max_kw_p90, 1180, 1e-9);
+    cr_assert_float_eq(p.best.declared_kw, 1048, 1e-12);
+    cr_assert_eq(p.choice, LF_BASIC_BY_DEMAND);
+    cr_assert_float_eq(p.expected_charge, 135824.0 / 3, 1e-6);
+    cr_assert_float_eq(p.saving, 50000 - 135824.0 / 3, 1e-6);
+
+    t.capacity_rate = 20;
+    cr_assert_eq(lf_declared_month_plan(&t, 2000, 2025, 7, m, 3, &p, &err), LF_OK);
+    cr_assert_eq(p.choice, LF_BASIC_BY_CAPACITY);
+    cr_assert_float_eq(p.expected_charge, 40000, 1e-9);
+    cr_assert_float_eq(p.saving, 40000 - 135824.0 / 3, 1e-6);
+
+    t.capacity_rate = 0;
+    cr_assert_eq(lf_declared_month_plan(&t, 2000, 2025, 7, m, 3, &p, &err), LF_OK);
+    cr_assert_eq(p.choice, LF_BASIC_BY_DEMAND);
+    cr_assert(isnan(p.saving));
+}
+
+/* Hourly 100 kW through 2023 and 2024 with one 150 kW hour in March 2023
+ * and one 200 kW hour in March 2024; for March 2025 at 10 % growth:
+ * 150 x 1.1^2 = 181.5 and 200 x 1.1 = 220. */
+Test(plan, history_takes_each_years_month_maximum_grown)
+{
+    double *kw;
+    size_t days = (size_t)(D(2025, 1, 1) - D(2023, 1, 1));
+    lf_interval_load load = hourly(D(2023, 1, 1), days, 100, &kw);
+    kw[(D(2023, 3, 10) - D(2023, 1, 1)) * 24 + 12] = 150;
+    kw[(D(2024, 3, 20) - D(2023, 1, 1)) * 24 + 7] = 200;
+    double v[3];
+    size_t n = 9;
+    lf_error err;
+    cr_assert_eq(lf_max_demand_history(&load, 2025, 3, 0.1, v, &n, &err), LF_OK, "%s",
+                 err.message);
+    cr_assert_eq(n, 2);
+    cr_assert_float_eq(v[0], 181.5, 1e-9);
+    cr_assert_float_eq(v[1], 220, 1e-9);
+
+    cr_assert_eq(lf_max_demand_history(&load, 2024, 3, 0.1, v, &n, &err), LF_OK);
+    cr_assert_eq(n, 1, "only years before the plan's");
+    cr_assert_float_eq(v[0], 165, 1e-9);
+
+    lf_interval_load late = load; /* from 2023-03-05: March 2023 is not whole */
+    late.first = D(2023, 3, 5);
+    late.kw = kw + (D(2023, 3, 5) - D(2023, 1, 1)) * 24;
+    late.n = load.n - (size_t)(D(2023, 3, 5) - D(2023, 1, 1)) * 24;
+    cr_assert_eq(lf_max_demand_history(&late, 2025, 3, 0, v, &n, &err), LF_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_float_eq(v[0], 200, 1e-9);
+    cr_assert_eq(lf_max_demand_history(&load, 2025, 13, 0, v, &n, &err), LF_ERR_ARG);
+    free(kw);
+}

@@ -127,6 +127,30 @@ int lf_declared_demand_best(const lf_tariff *t, double capacity_kva, const doubl
 int lf_quantiles_to_values(const double *p, const double *v, size_t k, size_t n, double *out,
                            lf_error *err);
 
+/* A month of the declared-demand plan: the best declared value against the
+ * capacity charge, the cheaper in expectation chosen. */
+typedef struct lf_declared_month {
+    int year, month;
+    size_t nvalues;               /* values of the maximum demand it was made from */
+    double max_kw_p10, max_kw_p50, max_kw_p90;   /* of those values (type 7) */
+    lf_declared_demand best;
+    lf_basic_choice choice;       /* by demand when its expected charge is lower */
+    double expected_charge;       /* of the choice */
+    double saving;                /* capacity charge - best expected demand charge
+                                     (NaN when the tariff has no capacity rate) */
+} lf_declared_month;
+
+int lf_declared_month_plan(const lf_tariff *t, double capacity_kva, int year, int month,
+                           const double *max_kw, size_t n, lf_declared_month *out,
+                           lf_error *err);
+
+/* Values of the maximum demand of month (1..12) of year from interval load
+ * of earlier years: the month's largest interval in each year the load
+ * covers the whole month, times (1 + growth) ^ (year - that year).  values
+ * has room for one per year of load; *n is set (0 when no whole month). */
+int lf_max_demand_history(const lf_interval_load *load, int year, int month, double growth,
+                          double *values, size_t *n, lf_error *err);
+
 /* ---- moving load out of the peak ------------------------------------------------------- */
 
 typedef struct lf_shift_saving {

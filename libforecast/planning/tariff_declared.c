@@ -154,3 +154,61 @@ int lf_quantiles_to_values(const double *p, const double *v, size_t k, size_t n,
         out[i] = fmax(0, quantile_at(p, v, k, ((double)i + 0.5) / (double)n));
     return LF_OK;
 }
+
+/* ---- a month of the plan --------------------------------------------------------------------- */
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Type-7 quantile of sorted x. */
+static double sorted_quantile(const double *x, size_t n, double p)
+{
+    double h = (double)(n - 1) * p;
+    size_t lo = (size_t)floor(h);
+    size_t hi = lo + 1 < n ? lo + 1 : lo;
+    return x[lo] + (h - (double)lo) * (x[hi] - x[lo]);
+}
+
+static int summarise(const double *max_kw, size_t n, lf_declared_month *out, lf_error *err)
+{
+    double *sorted = malloc(n * sizeof *sorted);
+    if (!sorted)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu values", n);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = max_kw[i];
+    qsort(sorted, n, sizeof *sorted, by_value);
+    out->max_kw_p10 = sorted_quantile(sorted, n, 0.1);
+    out->max_kw_p50 = sorted_quantile(sorted, n, 0.5);
+    out->max_kw_p90 = sorted_quantile(sorted, n, 0.9);
+    free(sorted);
+    return LF_OK;
+}
+
+int lf_declared_month_plan(const lf_tariff *t, double capacity_kva, int year, int month,
+                           const double *max_kw, size_t n, lf_declared_month *out,
+                           lf_error *err)
+{
+    if (!out)
+        return lf_error_set(err, LF_ERR_ARG, "no result for the declared-demand plan");
+    lf_declared_month m = {0};
+    m.year = year;
+    m.month = month;
+    m.nvalues = n;
+    int rc = lf_declared_demand_best(t, capacity_kva, max_kw, NULL, n, &m.best, err);
+    if (rc == LF_OK)
+        rc = summarise(max_kw, n, &m, err);
+    if (rc != LF_OK)
+        return rc;
+    int has_capacity = t->capacity_rate > 0;
+    m.choice = has_capacity && m.best.capacity_charge <= m.best.expected_charge
+                   ? LF_BASIC_BY_CAPACITY
+                   : LF_BASIC_BY_DEMAND;
+    m.expected_charge = m.choice == LF_BASIC_BY_CAPACITY ? m.best.capacity_charge
+                                                         : m.best.expected_charge;
+    m.saving = has_capacity ? m.best.capacity_charge - m.best.expected_charge : NAN;
+    *out = m;
+    return LF_OK;
+}
