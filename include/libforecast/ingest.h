@@ -1,5 +1,5 @@
 /* libforecast/ingest.h - reading metered load, weather and economic data into
- * daily frames.
+ * daily frames (and, for billing, one cleaned interval series).
  *
  * Interval files (5/15/30/60-minute) come in two layouts:
  *   long  one row per interval: a timestamp column (or a date column plus an
@@ -132,6 +132,54 @@ void lf_issue_describe(const lf_issue *issue, int interval_minutes, char *buf,
  * touched by the data.  report may be NULL. */
 int lf_ingest_intervals(const lf_interval_spec *spec, lf_frame **out,
                         lf_ingest_report *report, lf_error *err);
+
+/* The cleaned values of one series on its interval grid, for work that needs
+ * the intervals themselves (billing from meter data) rather than days.
+ *
+ * With per_day = 1440 / minutes, values[d x per_day + k] is the interval that
+ * starts k x minutes after 00:00 of day first + d; n = ndays x per_day.
+ * first is the day of the earliest reading kept (not spec->first), ndays runs
+ * to the day of the latest; minutes is the interval (given or inferred).
+ *
+ * Values are in the library's units, converted exactly as lf_ingest_intervals
+ * converts them: load in MW, the mean power over the interval (kW / 1000,
+ * GW x 1000, and energy per interval, kWh or MWh, divided by the interval's
+ * hours); temperature in degC; humidity and rain as read.
+ *
+ * The same cleaning as lf_ingest_intervals: sorting, period clipping,
+ * duplicates by spec->duplicates, daylight-saving hours (clock_changes) and
+ * gaps of at most max_gap_intervals filled by linear interpolation.  NaN marks
+ * an interval without a value:
+ *  - outside the data (before the first / after the last reading, so a partly
+ *    covered first or last day has NaN at its ends);
+ *  - a gap too long to fill, or an empty cell not filled;
+ *  - a skipped clock hour (spring-forward): those intervals did not happen;
+ *    the report's LF_ISSUE_CLOCK_FORWARD issues tell them from gaps;
+ *  - a repeated clock hour (fall-back) holds, per interval, the mean of its two
+ *    readings, whatever the duplicates policy; NaN when the repeat is empty
+ *    (the first reading, if empty, is filled like any interval; the repeat
+ *    never is, and the report counts it in left_missing).  The grid has one
+ *    slot per clock interval, so summing such a day gives 24 hours of energy
+ *    where the daily frame's energy_mwh counts both readings (25 hours).
+ * The report is filled as by lf_ingest_intervals, except that a partly
+ * covered first or last day adds no LF_ISSUE_INCOMPLETE_DAY issue. */
+typedef struct lf_interval_series {
+    lf_date first;   /* day of values[0] */
+    int minutes;     /* interval length: 5, 15, 30 or 60 */
+    size_t ndays;
+    size_t n;        /* ndays x per_day */
+    double *values;  /* n values, owned; free with lf_interval_series_free */
+} lf_interval_series;
+
+/* Read an interval file and return the cleaned intervals of spec->series[series]
+ * into *out (the caller frees it).  Every series of the spec is read and
+ * checked, as for lf_ingest_intervals.  series out of range is LF_ERR_ARG.  On
+ * error *out is zeroed (values NULL).  report may be NULL. */
+int lf_ingest_interval_series(const lf_interval_spec *spec, size_t series,
+                              lf_interval_series *out, lf_ingest_report *report,
+                              lf_error *err);
+/* Free the values and zero *s.  NULL allowed. */
+void lf_interval_series_free(lf_interval_series *s);
 
 /* Daily weather file: a date column and any of these columns (NULL = absent). */
 typedef struct lf_daily_weather_spec {

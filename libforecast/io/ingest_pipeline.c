@@ -1,4 +1,5 @@
-/* ingest_pipeline.c - lf_ingest_intervals: readings -> checked grid -> daily frame.
+/* ingest_pipeline.c - lf_ingest_intervals and lf_ingest_interval_series:
+ * readings -> checked grid -> daily frame, or one series' intervals.
  * The readers (ingest_long.c, ingest_wide.c) only parse; every data rule
  * (time grid, period, duplicates, gaps, units) is applied here once, so both
  * layouts behave the same. */
@@ -244,8 +245,13 @@ static int by_issue_time(const void *a, const void *b)
     return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
-static int grid_to_frame(lf_grid *g, const lf_interval_spec *spec, lf_frame **out,
-                         lf_ingest_report *report, lf_error *err)
+/* The steps after placing readings, in the order they depend on each other:
+ * outside slots first (gaps are only looked for inside the data); duplicates
+ * before gaps (a pair whose first reading is empty is resolved, not a gap, and
+ * interpolation starts from resolved values); clock hours before gaps (a
+ * skipped hour is not a gap). */
+static int clean_grid(lf_grid *g, const lf_interval_spec *spec, lf_ingest_report *report,
+                      lf_error *err)
 {
     int rc;
     lf_grid_mark_outside(g);
@@ -255,22 +261,51 @@ static int grid_to_frame(lf_grid *g, const lf_interval_spec *spec, lf_frame **ou
         return rc;
     if ((rc = lf_grid_fill_gaps(g, spec, report, err)) != LF_OK)
         return rc;
+    if (report)
+        for (size_t i = 0; i < g->nslots; i++)
+            report->intervals += g->state[i] == LF_SLOT_ROW;
+    return LF_OK;
+}
+
+/* The one pipeline both entry points run: the file read into the finished
+ * grid *g (spec already checked).  On error *g is freed. */
+static int finished_grid(const lf_interval_spec *spec, lf_grid *g, lf_ingest_report *report,
+                         lf_error *err)
+{
+    lf_readings r = {spec->path, spec->nseries, NULL, 0, 0, NULL, 0, 0, 0};
+    memset(g, 0, sizeof *g);
+    int rc = read_and_order(spec, &r, report, err);
+    if (rc == LF_OK)
+        rc = build_grid(&r, spec, g, err);
+    lf_readings_free(&r);
+    if (rc == LF_OK)
+        rc = clean_grid(g, spec, report, err);
+    if (rc != LF_OK)
+        lf_grid_free(g);
+    return rc;
+}
+
+/* The steps report in passes; readers want time order.  Guarded: issues is
+ * NULL when nothing was reported, and qsort(NULL, 0, ...) is undefined
+ * behaviour (its pointer argument is declared nonnull). */
+static void sort_issues(lf_ingest_report *report)
+{
+    if (report && report->nissues > 1)
+        qsort(report->issues, report->nissues, sizeof *report->issues, by_issue_time);
+}
+
+static int grid_to_frame(const lf_grid *g, const lf_interval_spec *spec, lf_frame **out,
+                         lf_ingest_report *report, lf_error *err)
+{
     lf_frame *frame = lf_frame_new(g->day0, g->ndays, err);
     if (!frame)
         return err ? err->code : LF_ERR_NOMEM;
-    if ((rc = lf_grid_aggregate(g, spec, frame, report, err)) != LF_OK) {
+    int rc = lf_grid_aggregate(g, spec, frame, report, err);
+    if (rc != LF_OK) {
         lf_frame_free(frame);
         return rc;
     }
-    if (report) {
-        for (size_t i = 0; i < g->nslots; i++)
-            report->intervals += g->state[i] == LF_SLOT_ROW;
-        /* steps above report in passes; readers want time order.  Guarded:
-         * issues is NULL when nothing was reported, and qsort(NULL, 0, ...)
-         * is undefined behaviour (its pointer argument is declared nonnull). */
-        if (report->nissues > 1)
-            qsort(report->issues, report->nissues, sizeof *report->issues, by_issue_time);
-    }
+    sort_issues(report);
     *out = frame;
     return LF_OK;
 }
@@ -279,18 +314,72 @@ int lf_ingest_intervals(const lf_interval_spec *spec, lf_frame **out,
                         lf_ingest_report *report, lf_error *err)
 {
     *out = NULL;
+    lf_grid g;
     int rc = check_spec(spec, err);
     if (rc != LF_OK)
         return rc;
-    lf_readings r = {spec->path, spec->nseries, NULL, 0, 0, NULL, 0, 0, 0};
-    lf_grid g;
-    memset(&g, 0, sizeof g);
-    rc = read_and_order(spec, &r, report, err);
-    if (rc == LF_OK)
-        rc = build_grid(&r, spec, &g, err);
-    lf_readings_free(&r);
-    if (rc == LF_OK)
-        rc = grid_to_frame(&g, spec, out, report, err);
+    if ((rc = finished_grid(spec, &g, report, err)) != LF_OK)
+        return rc;
+    rc = grid_to_frame(&g, spec, out, report, err);
     lf_grid_free(&g);
     return rc;
+}
+
+/* Value of slot i of series s.  Slots that are neither a row nor a gap
+ * (outside the data, a skipped clock hour) have no value; a repeated clock
+ * hour, the only slots still marked in dups, holds two readings on one slot:
+ * their mean (NaN when the repeat is empty, as the daily frame leaves that
+ * day missing). */
+static double slot_value(const lf_grid *g, size_t s, size_t i)
+{
+    if (g->state[i] != LF_SLOT_ROW && g->state[i] != LF_SLOT_ABSENT)
+        return NAN;
+    double v = lf_grid_series(g, s)[i];
+    return g->dups[i] ? (v + g->extra[s * g->nslots + i]) / 2 : v;
+}
+
+static int grid_to_series(const lf_grid *g, size_t s, lf_interval_series *out,
+                          lf_ingest_report *report, lf_error *err)
+{
+    double *values = malloc(g->nslots * sizeof *values);
+    if (!values)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu intervals", g->nslots);
+    for (size_t i = 0; i < g->nslots; i++)
+        values[i] = slot_value(g, s, i);
+    sort_issues(report);
+    out->first = g->day0;
+    out->minutes = g->step / 60;
+    out->ndays = g->ndays;
+    out->n = g->nslots;
+    out->values = values;
+    return LF_OK;
+}
+
+int lf_ingest_interval_series(const lf_interval_spec *spec, size_t series,
+                              lf_interval_series *out, lf_ingest_report *report,
+                              lf_error *err)
+{
+    if (!out)
+        return lf_error_set(err, LF_ERR_ARG, "lf_ingest_interval_series needs out");
+    memset(out, 0, sizeof *out);
+    lf_grid g;
+    int rc = check_spec(spec, err);
+    if (rc != LF_OK)
+        return rc;
+    if (series >= spec->nseries)
+        return lf_error_set(err, LF_ERR_ARG, "%s: series %zu asked for, the spec has %zu",
+                            spec->path, series, spec->nseries);
+    if ((rc = finished_grid(spec, &g, report, err)) != LF_OK)
+        return rc;
+    rc = grid_to_series(&g, series, out, report, err);
+    lf_grid_free(&g);
+    return rc;
+}
+
+void lf_interval_series_free(lf_interval_series *s)
+{
+    if (!s)
+        return;
+    free(s->values);
+    memset(s, 0, sizeof *s);
 }
