@@ -466,3 +466,82 @@ Test(plan, history_takes_each_years_month_maximum_grown)
     cr_assert_eq(lf_max_demand_history(&load, 2025, 13, 0, v, &n, &err), LF_ERR_ARG);
     free(kw);
 }
+
+/* ---- a tariff change ------------------------------------------------------------------------ */
+
+/* The proposal: one rate 0.77 (+10 %), TOU peak 1.2. */
+static const char *NEW_SET =
+    "tariffs:\n"
+    "  - id: flat_rate\n"
+    "    energy: {kind: single, rate: 0.77}\n"
+    "  - id: tou\n"
+    "    energy:\n"
+    "      kind: tou\n"
+    "      rates: {peak: 1.2, flat: 0.6, valley: 0.3}\n"
+    "      schedules:\n"
+    "        - windows:\n"
+    "            - {from: \"08:00\", to: \"12:00\", period: peak}\n"
+    "            - {from: \"00:00\", to: \"08:00\", period: valley}\n";
+
+/* June 2025: A (industry, one rate, 100 kW, 72,000 kWh) 50,400 -> 55,440;
+ * B (industry, TOU, 100 kW; 12,000 peak kWh) 40,800 -> 30 x (480 + 240 + 720)
+ * = 43,200; C (shop, one rate, 50 kW) 25,200 -> 27,720.
+ * industry: 144,000 kWh (share 0.8), 91,200 -> 98,640 (+7,440, +8.158 %),
+ *   price 0.63333 -> 0.685, effect 0.8 x 0.051667 = 0.041333
+ * shop: 36,000 kWh (0.2), price 0.7 -> 0.77, effect 0.014
+ * total: 116,400 -> 126,360 (+9,960); average price 0.646667 -> 0.702, up
+ *   0.055333 = 0.041333 + 0.014. */
+Test(impact, revenue_by_customer_class_and_total)
+{
+    lf_tariff_set *old_set = load_set(), *new_set = NULL;
+    scratch s;
+    scratch_write(&s, "new.yaml", NEW_SET);
+    lf_error err;
+    int rc = lf_tariff_set_load(s.path, &new_set, &err);
+    scratch_remove(&s);
+    cr_assert_eq(rc, LF_OK, "%s", err.message);
+    lf_tariff_account a = industry(), shop = industry();
+    strcpy(shop.customer_class, "shop");
+    double *k100, *k50;
+    lf_interval_load l100 = hourly(D(2025, 6, 1), 30, 100, &k100);
+    lf_interval_load l50 = hourly(D(2025, 6, 1), 30, 50, &k50);
+    lf_impact_customer cs[] = {{"A", &a, &l100, "flat_rate", NULL},
+                               {"B", &a, &l100, "tou", NULL},
+                               {"C", &shop, &l50, "flat_rate", NULL}};
+    lf_tariff_impact *im = NULL;
+    cr_assert_eq(lf_tariff_change_impact(old_set, new_set, cs, 3, NULL, &im, &err), LF_OK, "%s",
+                 err.message);
+    cr_assert_eq(im->ncustomers, 3);
+    cents(im->customers[0].new_total, 55440, "A new");
+    cents(im->customers[1].old_total, 40800, "B old");
+    cents(im->customers[1].change, 2400, "B change");
+    cr_assert_float_eq(im->customers[1].peak_kwh, 12000, 1e-9);
+    cr_assert_float_eq(im->customers[2].change_pct, 10, 1e-9);
+    cr_assert_eq(im->nclasses, 3);
+    const lf_impact_class *ind = &im->classes[0], *sh = &im->classes[1], *tot = &im->classes[2];
+    cr_assert_str_eq(ind->customer_class, "industry");
+    cr_assert_str_eq(sh->customer_class, "shop");
+    cr_assert_str_eq(tot->customer_class, "total");
+    cr_assert_eq(ind->ncustomers, 2);
+    cents(ind->change, 7440, "industry change");
+    cr_assert_float_eq(ind->change_pct, 100 * 7440.0 / 91200, 1e-9);
+    cr_assert_float_eq(ind->kwh_share, 0.8, 1e-12);
+    cr_assert_float_eq(ind->peak_share, 12000.0 / 144000, 1e-12);
+    cr_assert_float_eq(ind->price_effect, 0.8 * 7440.0 / 144000, 1e-12);
+    cr_assert_float_eq(sh->price_effect, 0.2 * 0.07, 1e-12);
+    cents(tot->old_total, 116400, "total old");
+    cents(tot->new_total, 126360, "total new");
+    cr_assert_float_eq(tot->new_price - tot->old_price, ind->price_effect + sh->price_effect,
+                       1e-12);
+    cr_assert_eq(tot->ncustomers, 3);
+    lf_tariff_impact_free(im);
+
+    cs[1].new_tariff_id = "two_part"; /* not in the new table */
+    cr_assert_eq(lf_tariff_change_impact(old_set, new_set, cs, 3, NULL, &im, &err), LF_ERR_ARG);
+    cr_assert(strstr(err.message, "customer B: no tariff two_part in"), "%s", err.message);
+    cr_assert_null(im);
+    free(k100);
+    free(k50);
+    lf_tariff_set_free(old_set);
+    lf_tariff_set_free(new_set);
+}

@@ -169,6 +169,59 @@ int lf_tou_shift_saving(const lf_tariff *t, const lf_tariff_account *a,
                         const lf_interval_load *load, const lf_calendar *cal, double share,
                         double max_kw, lf_shift_saving *out, lf_error *err);
 
+/* ---- a tariff change: what it does to revenue ------------------------------------------ */
+
+/* One customer of a portfolio: its account, its load and the tariff it is
+ * on, and the tariff id it would be on in the new table (NULL: the same id). */
+typedef struct lf_impact_customer {
+    const char *id;
+    const lf_tariff_account *account;
+    const lf_interval_load *load;
+    const char *tariff_id;
+    const char *new_tariff_id;
+} lf_impact_customer;
+
+typedef struct lf_impact_row {
+    char id[64];
+    char customer_class[LF_TARIFF_ID_MAX];
+    double kwh, peak_kwh;         /* peak_kwh: critical and peak periods (old tariff) */
+    double old_total, new_total;
+    double change;                /* new - old */
+    double change_pct;            /* 100 x change / old (NaN when old is 0) */
+} lf_impact_row;
+
+/* A customer class, and on the last row of classes[] the whole portfolio. */
+typedef struct lf_impact_class {
+    char customer_class[LF_TARIFF_ID_MAX];      /* "total" on the last row */
+    size_t ncustomers;
+    double kwh, peak_kwh;
+    double old_total, new_total, change, change_pct;
+    double old_price, new_price;  /* total / kWh */
+    double kwh_share;             /* of the portfolio's kWh: the class mix */
+    double peak_share;            /* peak_kwh / kwh */
+    double price_effect;          /* kwh_share x (new - old price): the class's part
+                                     of the change in the average price */
+} lf_impact_class;
+
+/* The average price (revenue / kWh) is the kWh-weighted mean of the class
+ * prices: sum of kwh_share x price.  On the same load the mix does not move,
+ * so its change is the sum of the classes' price_effect; peak_share tells
+ * which classes a change of the peak rates reaches. */
+typedef struct lf_tariff_impact {
+    size_t ncustomers;
+    lf_impact_row *customers;     /* owned, in input order */
+    size_t nclasses;              /* classes + 1 (the total, last) */
+    lf_impact_class *classes;     /* owned, classes by name, then the total */
+} lf_tariff_impact;
+
+/* Bills every customer under its tariff in old_set and in new_set (each
+ * month under the version in force).  An error names the customer. */
+int lf_tariff_change_impact(const lf_tariff_set *old_set, const lf_tariff_set *new_set,
+                            const lf_impact_customer *customers, size_t n,
+                            const lf_calendar *cal,
+                            lf_tariff_impact **out, lf_error *err);
+void lf_tariff_impact_free(lf_tariff_impact *impact);   /* NULL allowed */
+
 #ifdef __cplusplus
 }
 #endif
