@@ -269,6 +269,46 @@
  *                                  possible calls, greedy above) | exact | greedy
  *     exact_max_calls: 200         auto's bound, 1..100000000 (default:
  *                                  lf_peakshift_spec_init's, 200)
+ *   tariff:                        lfc tariff: tariff advice for the large customers
+ *                                  (tariff.h, tariff_advice.h); the files are read
+ *                                  when the advice is made (lf_config_tariff_load),
+ *                                  not with the config
+ *     tariffs: tariffs.yaml        required: the tariffs (lf_tariff_set_load; the
+ *                                  format is in examples/tariffs/tariffs.yaml)
+ *     first: 2024-01-01            days of load billed (default: the last 12 whole
+ *     last: 2024-12-31             months of each customer's load; either bound
+ *                                  alone runs to the end of the load's whole days)
+ *     plan_year: 2025              the year of the declared-demand plan (1900..2200;
+ *                                  default: the year after the last billed day)
+ *     shift_shares: [0.1, 0.2, 0.3]   shares of peak-period load moved to the
+ *                                  valley, each in (0, 1], at most 16 (this default)
+ *     accounts:                    required, at least one, one per customer
+ *       - customer: C001           required: the id of a customer of 'customers'
+ *                                  (its interval file is billed, kW)
+ *         class: large_industry    required: customer class (a tariff's
+ *                                  eligible.classes), at most 31 bytes
+ *         voltage_kv: 110          required, > 0 (at most 1000)
+ *         capacity_kva: 100000     required, > 0 (at most 1e7): installed
+ *                                  transformer capacity
+ *         current: large_industry_tou_35_110kv   the tariff it is on now (savings
+ *                                  are against it; default: none)
+ *         basic: capacity          capacity (default) | demand: how its two-part
+ *                                  basic charge is set now
+ *         declared_kw: 60000       its declared demand now, > 0 and at most
+ *                                  capacity_kva (required with basic: demand)
+ *         power_factor: 0.93       its monthly power factor, 0..1 (default 0: not
+ *                                  metered, no adjustment)
+ *         shiftable_kw: 5000       the most kW it can move out of the peak, > 0
+ *                                  (default: no limit)
+ *         growth: 3%               yearly growth of its maximum demand for the
+ *                                  plan, 0.03 or 3%, -99%..1000% (default 0)
+ *         declared_from: history   where the plan's maximum demand comes from:
+ *                                  history (default: the same month of each
+ *                                  earlier year of its load, grown by growth), or
+ *           {forecast: forecast_monthly.csv, scenario: base}   lfc forecast's
+ *                                  monthly file of this customer: its period
+ *                                  (YYYY-MM) and peak_mw_pXX quantile columns (MW),
+ *                                  the rows of scenario (default: the file's first)
  *   output:
  *     dir: out                     output directory (default: out)
  *
@@ -288,6 +328,7 @@
 #include "libforecast/model.h"
 #include "libforecast/peakshift.h"
 #include "libforecast/scenario.h"
+#include "libforecast/tariff.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -390,6 +431,41 @@ typedef struct lf_config_peakshift {
                                       are lf_config_peakshift_load's */
 } lf_config_peakshift;
 
+/* The tariff section: what lfc tariff advises.  Only the section is read
+ * with the config; lf_config_tariff_load reads the files it names. */
+#define LF_CONFIG_SHIFT_SHARES_MAX 16
+
+typedef enum lf_config_declared_from {
+    LF_DECLARED_FROM_HISTORY = 0,  /* the same month of earlier years of the load */
+    LF_DECLARED_FROM_FORECAST      /* a forecast_monthly.csv's peak quantiles */
+} lf_config_declared_from;
+
+typedef struct lf_config_tariff_account {
+    const char *customer;          /* the customer's id */
+    size_t customer_index;         /* into lf_config.customers */
+    lf_tariff_account account;     /* class, kV, kVA, basic, declared_kw,
+                                      power_factor (by-month arrays NULL) */
+    const char *current;           /* the tariff it is on now, or NULL */
+    long current_line, current_col;/* where 'current' is, for messages */
+    double shiftable_kw;           /* 0: no limit */
+    double growth;                 /* yearly, of the maximum demand */
+    lf_config_declared_from declared_from;
+    const char *forecast_file;     /* LF_DECLARED_FROM_FORECAST: resolved */
+    const char *forecast_scenario; /* NULL: the file's first scenario */
+} lf_config_tariff_account;
+
+typedef struct lf_config_tariff {
+    const char *tariffs;           /* resolved path */
+    int has_first, has_last;
+    lf_date first, last;           /* else from each customer's load */
+    int has_plan_year;
+    int plan_year;                 /* else the year after the last billed day */
+    size_t nshift_shares;
+    double shift_shares[LF_CONFIG_SHIFT_SHARES_MAX];
+    const lf_config_tariff_account *accounts;
+    size_t naccounts;
+} lf_config_tariff;
+
 /* A loaded configuration.  Read-only for callers; every string and array is
  * owned by it and released by lf_config_free.  Copy a spec before changing it. */
 typedef struct lf_config {
@@ -420,6 +496,8 @@ typedef struct lf_config {
     lf_config_forecast forecast;   /* defaults when has_forecast is 0 */
     int has_peakshift;
     lf_config_peakshift peakshift;
+    int has_tariff;
+    lf_config_tariff tariff;
     const char *output_dir;        /* resolved */
     struct lf_arena *arena_;       /* private: owns everything above */
 } lf_config;
@@ -473,6 +551,54 @@ typedef struct lf_config_peakshift_input {
 int lf_config_peakshift_load(const lf_config *cfg, const lf_portfolio *portfolio,
                              lf_config_peakshift_input **out, lf_error *err);
 void lf_config_peakshift_free(lf_config_peakshift_input *in); /* NULL allowed */
+
+/* ---- the tariff advice's load ---------------------------------------------------- */
+
+#define LF_CONFIG_QUANTILES_MAX 32
+
+/* One account's load and the maximum demand its plan is made from. */
+typedef struct lf_config_tariff_customer {
+    const lf_config_tariff_account *account; /* into the config */
+    const char *name;              /* the customer's display name */
+    lf_interval_load series;       /* every whole day read, kW (NaN where the
+                                      file has no value: outside the billed days
+                                      only); kw points at kw_ */
+    lf_interval_load billed;       /* the days billed: into series, no NaN */
+    lf_date first, last;           /* the days billed */
+    int plan_year;
+    /* declared_from forecast: the peak quantiles of each month of plan_year
+     * (kW, by increasing probability; nquantiles 0 for a month the file
+     * leaves out) */
+    char scenario[LF_SCENARIO_NAME_MAX];
+    size_t nquantiles;
+    double quantile_p[LF_CONFIG_QUANTILES_MAX];
+    size_t month_nquantiles[12];
+    double month_kw[12][LF_CONFIG_QUANTILES_MAX];
+    double *kw_;                   /* owned */
+} lf_config_tariff_customer;
+
+/* The files of cfg's tariff section, ready for the advice.  Owned by the
+ * caller; free with lf_config_tariff_free. */
+typedef struct lf_config_tariff_input {
+    lf_tariff_set *tariffs;
+    lf_calendar *calendar;         /* the config's, over every year of the load
+                                      and the plan years */
+    size_t naccounts;
+    lf_config_tariff_customer *accounts; /* in the section's order */
+} lf_config_tariff_input;
+
+/* Read the tariff file, each account's interval load (MW converted to kW;
+ * an incomplete first and last day of the file dropped) and its forecast
+ * file, and choose the days billed (default: the last 12 whole months).
+ * Nothing is filled in: a billed interval without a value is an error naming
+ * the customer, the file, the day and the time; so are billed days outside
+ * the load's whole days, a current tariff not in the tariff file (at the
+ * config's file:line:column), and a forecast file without a month of the plan
+ * year, a quantile column, or with a bad row (file:line:column).  Codes:
+ * LF_ERR_PARSE, LF_ERR_DATA, LF_ERR_NOTFOUND, LF_ERR_IO, LF_ERR_CONFIG (cfg
+ * has no tariff section, or 'current' names no tariff of the file). */
+int lf_config_tariff_load(const lf_config *cfg, lf_config_tariff_input **out, lf_error *err);
+void lf_config_tariff_free(lf_config_tariff_input *in); /* NULL allowed */
 
 #ifdef __cplusplus
 }

@@ -98,6 +98,12 @@ int lf_tariff_rank(const lf_tariff_set *set, const lf_tariff_account *a, const c
                    lf_tariff_ranking **out, lf_error *err);
 void lf_tariff_ranking_free(lf_tariff_ranking *r);   /* NULL allowed */
 
+/* The itemised bill of a ranked option, billed as the ranking billed it (the
+ * declared values in hindsight included). */
+int lf_tariff_option_bill(const lf_tariff_set *set, const lf_tariff_account *a,
+                          const lf_tariff_option *option, const lf_interval_load *load,
+                          const lf_calendar *cal, lf_bill **out, lf_error *err);
+
 /* ---- declared demand ------------------------------------------------------------------ */
 
 /* The month's basic charge plus penalty by demand (formula above; declared

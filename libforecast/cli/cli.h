@@ -32,6 +32,7 @@ extern const lfc_command lfc_cmd_fit;
 extern const lfc_command lfc_cmd_backtest;
 extern const lfc_command lfc_cmd_forecast;
 extern const lfc_command lfc_cmd_peakshift;
+extern const lfc_command lfc_cmd_tariff;
 
 /* Parse the shared options; unknown options are usage errors.  Returns an
  * exit code (LFC_OK to go on) and prints the message itself. */

@@ -6,7 +6,8 @@
 #include "cli.h"
 
 static const lfc_command *const commands[] = {&lfc_cmd_ingest, &lfc_cmd_fit, &lfc_cmd_backtest,
-                                               &lfc_cmd_forecast, &lfc_cmd_peakshift, NULL};
+                                               &lfc_cmd_forecast, &lfc_cmd_peakshift,
+                                               &lfc_cmd_tariff, NULL};
 
 static void print_help(FILE *fp)
 {

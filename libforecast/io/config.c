@@ -802,7 +802,7 @@ static int read_root(loader *L, const lf_ynode *root)
     static const char *const keys[] = {"name", "period", "calendar", "load", "customers",
                                        "weather", "economy", "model", "candidates",
                                        "selection", "backtest", "forecast", "peakshift",
-                                       "output"};
+                                       "tariff", "output"};
     lf_config *cfg = L->cfg;
     const lf_ynode *v;
     int rc = lf_ynode_expect(root, LF_YMAPPING, L->err);
@@ -846,6 +846,11 @@ static int read_root(loader *L, const lf_ynode *root)
     if (rc == LF_OK && (v = lf_ymap_get(root, "peakshift"))) {
         rc = lf_config_read_peakshift(v, L->arena, cfg->dir, &cfg->peakshift, L->err);
         cfg->has_peakshift = rc == LF_OK;
+    }
+    if (rc == LF_OK && (v = lf_ymap_get(root, "tariff"))) {
+        rc = lf_config_read_tariff(v, L->arena, cfg->dir, cfg->customers, cfg->ncustomers,
+                                   &cfg->tariff, L->err);
+        cfg->has_tariff = rc == LF_OK;
     }
     if (rc == LF_OK && (v = lf_ymap_get(root, "output")))
         rc = read_output(L, v);

@@ -36,5 +36,10 @@ int lf_config_resolve(lf_arena *arena, const char *dir, const char *path, const 
 /* The 'peakshift' mapping; paths resolved against dir, strings in arena. */
 int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *dir,
                              lf_config_peakshift *ps, lf_error *err);
+/* The 'tariff' mapping (config_tariff.c); its accounts name customers read
+ * before it. */
+int lf_config_read_tariff(const lf_ynode *map, lf_arena *arena, const char *dir,
+                          const lf_config_source *customers, size_t ncustomers,
+                          lf_config_tariff *t, lf_error *err);
 
 #endif

@@ -65,34 +65,65 @@ static void fill_option(const lf_tariff *t, const lf_bill *b, lf_tariff_option *
     o->saving = NAN;
 }
 
-/* The option of tariff t's id with the basic charge set by `basic`. */
-static int bill_option(const lf_tariff_set *set, const lf_tariff *t,
-                       const lf_tariff_account *a, lf_basic_choice basic,
-                       const lf_interval_load *load, const lf_calendar *cal,
-                       lf_tariff_option *o, lf_error *err)
+static int hindsight(const lf_tariff *t, const lf_tariff_account *a, lf_basic_choice basic)
+{
+    return basic == LF_BASIC_BY_DEMAND && t->demand_rate > 0 && !(a->declared_kw > 0) &&
+           !a->declared_kw_by_month;
+}
+
+/* The bill of tariff t's id with the basic charge set by `basic`, declared
+ * in hindsight when the account declares nothing. */
+static int bill_basic(const lf_tariff_set *set, const lf_tariff *t,
+                      const lf_tariff_account *a, lf_basic_choice basic,
+                      const lf_interval_load *load, const lf_calendar *cal, lf_bill **out,
+                      lf_error *err)
 {
     lf_tariff_account acc = *a;
     acc.basic = basic;
     double *declared = NULL;
-    int hindsight = basic == LF_BASIC_BY_DEMAND && t->demand_rate > 0 &&
-                    !(a->declared_kw > 0) && !a->declared_kw_by_month;
-    if (hindsight) {
+    if (hindsight(t, a, basic)) {
         declared = hindsight_declared(set, t->id, a, load, cal, err);
         if (!declared)
             return err ? err->code : LF_ERR_NOMEM;
         acc.declared_kw_by_month = declared;
     }
+    int rc = lf_tariff_set_bill(set, t->id, &acc, load, cal, out, err);
+    free(declared);
+    return rc;
+}
+
+static int bill_option(const lf_tariff_set *set, const lf_tariff *t,
+                       const lf_tariff_account *a, lf_basic_choice basic,
+                       const lf_interval_load *load, const lf_calendar *cal,
+                       lf_tariff_option *o, lf_error *err)
+{
     lf_bill *b = NULL;
-    int rc = lf_tariff_set_bill(set, t->id, &acc, load, cal, &b, err);
+    int rc = bill_basic(set, t, a, basic, load, cal, &b, err);
     if (rc == LF_OK) {
+        lf_tariff_account acc = *a;
+        acc.basic = basic;
         memset(o, 0, sizeof *o);
         fill_option(t, b, o);
         o->basic = tb_basic_by_demand(t, &acc) ? LF_BASIC_BY_DEMAND : LF_BASIC_BY_CAPACITY;
-        o->declared_hindsight = hindsight;
+        o->declared_hindsight = hindsight(t, a, basic);
     }
     lf_bill_free(b);
-    free(declared);
     return rc;
+}
+
+int lf_tariff_option_bill(const lf_tariff_set *set, const lf_tariff_account *a,
+                          const lf_tariff_option *option, const lf_interval_load *load,
+                          const lf_calendar *cal, lf_bill **out, lf_error *err)
+{
+    *out = NULL;
+    if (!set || !a || !option || !load)
+        return lf_error_set(err, LF_ERR_ARG, "an option's bill needs tariffs, an account, "
+                            "the option and load");
+    const lf_tariff *t = lf_tariff_set_find(set, option->tariff_id, load->first);
+    if (!t)
+        return lf_error_set(err, LF_ERR_ARG, "tariff %s is not in force on the load's first "
+                            "day in %s", option->tariff_id, set->source);
+    return bill_basic(set, t, a, option->basic, load, cal, out, err);
 }
 
 /* ---- the list ---------------------------------------------------------------------------- */

@@ -9,9 +9,10 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def lfc():
-    path = ROOT / "build" / "lfc"
+    """build/lfc, or the lfc LFC_BIN names (another build, e.g. the ASan one)."""
+    path = pathlib.Path(os.environ.get("LFC_BIN", ROOT / "build" / "lfc"))
     if not path.exists():
-        pytest.fail("build/lfc is missing: run make first")
+        pytest.fail(f"{path} is missing: run make first")
     return str(path)
 
 

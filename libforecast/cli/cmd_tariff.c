@@ -1,0 +1,387 @@
+/* cmd_tariff.c - `lfc tariff`: tariff advice for the config's large
+ * customers: every tariff each account may choose billed on its load and
+ * ranked, the itemised monthly bills of its current and its best option, a
+ * declared-demand plan for each month of the plan year, and what moving load
+ * out of the peak saves; five files written all together, a summary printed. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tariff_table.h"
+
+static const char usage[] =
+    "usage: lfc tariff --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "Tariff advice (电价选择, 需量申报) for the large customers of the config's 'tariff'\n"
+    "section, each billed on its own interval load (include/libforecast/tariff_advice.h):\n"
+    "  1. every tariff it may choose (voltage, kVA, class), two-part ones by capacity\n"
+    "     and by demand, cheapest first, with the saving against the current tariff;\n"
+    "     by demand without declared_kw: each month's least value without a penalty\n"
+    "     (declared_hindsight 1), a bound no customer reaches;\n"
+    "  2. the itemised monthly bill under the current option and under the best one\n"
+    "     (the best billed as the ranking billed it: hindsight values included);\n"
+    "  3. for each two-part tariff with a demand rate among the options, the declared\n"
+    "     demand of each month of the plan year minimising the expected basic charge\n"
+    "     plus penalty, against the capacity charge (the cheaper chosen), from the\n"
+    "     same month of earlier years of the load grown by 'growth', or from a\n"
+    "     forecast's peak quantiles (200 equally likely values); a month without\n"
+    "     values is reported as such;\n"
+    "  4. under the current tariff when it is time-of-use (else the best TOU option):\n"
+    "     the saving of moving each share of peak-period load to the same day's valley\n"
+    "     (at most shiftable_kw), billed with the account's own basic-charge settings.\n"
+    "Holidays and make-up working days (调休): the config's calendar.\n"
+    "Keys of the config's 'tariff' section (paths relative to the config file):\n"
+    "  tariffs: tariffs.yaml          required (format: examples/tariffs/tariffs.yaml)\n"
+    "  first: / last: 2024-12-31      days billed (default: the last 12 whole months of\n"
+    "                                 each customer's load)\n"
+    "  plan_year: 2025                default: the year after the last billed day\n"
+    "  shift_shares: [0.1, 0.2, 0.3]  shares of peak-period load moved (this default)\n"
+    "  accounts:                      required, one per customer:\n"
+    "    - customer: C001             required: an id of 'customers' (its load, kW)\n"
+    "      class: large_industry      required: matches a tariff's eligible classes\n"
+    "      voltage_kv: 110            required\n"
+    "      capacity_kva: 100000       required: installed transformer capacity\n"
+    "      current: TARIFF_ID         the tariff it is on now (savings against it)\n"
+    "      basic: capacity            capacity (default) | demand: its basic charge now\n"
+    "      declared_kw: 60000         its declared demand now (required with demand)\n"
+    "      power_factor: 0.93         monthly power factor (default: not adjusted)\n"
+    "      shiftable_kw: 5000         the most kW it can move (default: no limit)\n"
+    "      growth: 3%                 yearly growth of its maximum demand (default 0)\n"
+    "      declared_from: history     or {forecast: forecast_monthly.csv, scenario:\n"
+    "                                 base}: its peak_mw_pXX columns (MW)\n"
+    "Writes to DIR (default: output.dir of the config), all files or none:\n"
+    "  tariff_ranking.csv    per account and option: rank, tariff, basic, kWh, charges,\n"
+    "                        total, CNY/kWh, peak share, saving, current\n"
+    "  tariff_bills.csv      per account, bill (current, best) and month: kWh by TOU\n"
+    "                        period, energy charge, maximum demand, billing kW, basic\n"
+    "                        charge, penalty, power factor, surcharges, total\n"
+    "  tariff_declared.csv   per account, tariff and plan month: the maximum demand's\n"
+    "                        P10/P50/P90, the best declared kW and its expected charge,\n"
+    "                        penalty probability, capacity charge, choice, saving\n"
+    "                        (capacity charge - expected charge by demand)\n"
+    "  tariff_shift.csv      per account and share: kWh moved, bills before and after,\n"
+    "                        saving (and per MWh), maximum demand before and after\n"
+    "  tariff.json           all of the above in one document\n"
+    "Money to the cent, kWh to 0.001, kW to 0.1.  On stdout: each account's ranking,\n"
+    "plan and shift savings (--format csv: tariff_ranking.csv; json: tariff.json).\n"
+    "Exit status: 0 ok; 2 bad config, tariffs or data; 1 usage; 4 failure.\n";
+
+static int run_tariff(int argc, char **argv);
+const lfc_command lfc_cmd_tariff = {"tariff", "tariff advice for large customers: ranking, "
+                                    "bills, declared demand, peak shift", usage, run_tariff};
+
+/* ---- bills of the ranked options ---------------------------------------------------- */
+
+static int bill_option(const lf_config_tariff_input *in, const lf_config_tariff_customer *c,
+                       tf_account *a, size_t option, const char *role, lf_error *err)
+{
+    tf_bill *b = &a->bills[a->nbills];
+    int rc = lf_tariff_option_bill(in->tariffs, &c->account->account,
+                                   &a->ranking->options[option], &c->billed, in->calendar,
+                                   &b->bill, err);
+    if (rc != LF_OK)
+        return rc;
+    b->role = role;
+    b->option = option;
+    a->nbills++;
+    return LF_OK;
+}
+
+static int bills(const lf_config_tariff_input *in, tf_account *a, lf_error *err)
+{
+    const lf_tariff_ranking *r = a->ranking;
+    int rc = LF_OK;
+    if (r->current < r->n)
+        rc = bill_option(in, a->in, a, r->current, "current", err);
+    if (rc == LF_OK && r->current != 0)
+        rc = bill_option(in, a->in, a, 0, "best", err);
+    return rc;
+}
+
+/* ---- the declared-demand plans -------------------------------------------------------- */
+
+/* The two-part tariffs with a demand rate among the options (the version
+ * the ranking billed first), best first. */
+static int choose_plans(const lf_config_tariff_input *in, tf_account *a, lf_error *err)
+{
+    const lf_tariff_ranking *r = a->ranking;
+    a->plans = calloc(r->n, sizeof *a->plans);
+    if (!a->plans)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the plans");
+    for (size_t i = 0; i < r->n; i++) {
+        const lf_tariff_option *o = &r->options[i];
+        size_t j = 0;
+        while (j < a->nplans && strcmp(a->plans[j].tariff_id, o->tariff_id))
+            j++;
+        const lf_tariff *t = lf_tariff_set_find(in->tariffs, o->tariff_id, a->in->first);
+        if (j < a->nplans || !o->two_part || !t || !(t->demand_rate > 0))
+            continue;
+        snprintf(a->plans[a->nplans].tariff_id, LF_TARIFF_ID_MAX, "%s", o->tariff_id);
+        a->plans[a->nplans++].current_charge = a->in->account->account.declared_kw > 0 ? 0 : NAN;
+    }
+    return LF_OK;
+}
+
+/* The values of month m's maximum demand (kW): history or the forecast's
+ * quantiles as 200 equally likely values; *n = 0 when there are none. */
+#define FORECAST_VALUES 200
+
+static int month_values(const lf_config_tariff_customer *c, int m, double *values,
+                        size_t *n, lf_error *err)
+{
+    const lf_config_tariff_account *acc = c->account;
+    if (acc->declared_from == LF_DECLARED_FROM_HISTORY)
+        return lf_max_demand_history(&c->series, c->plan_year, m, acc->growth, values, n, err);
+    *n = 0;
+    size_t k = c->month_nquantiles[m - 1];
+    if (k == 0)
+        return LF_OK;
+    *n = FORECAST_VALUES;
+    return lf_quantiles_to_values(c->quantile_p, c->month_kw[m - 1], k, FORECAST_VALUES,
+                                  values, err);
+}
+
+static int plan_month(const lf_config_tariff_input *in, const lf_config_tariff_customer *c,
+                      tf_plan *p, int m, double *values, lf_error *err)
+{
+    lf_date day = lf_date_from_ymd(c->plan_year, m, 1);
+    const lf_tariff *t = lf_tariff_set_find(in->tariffs, p->tariff_id, day);
+    if (!t) {
+        char when[LF_DATE_STRLEN];
+        lf_date_format(day, when);
+        return lf_error_set(err, LF_ERR_DATA, "tariff %s has no version in force on %s, a month "
+                            "of the plan year (see its effective dates in %s)", p->tariff_id,
+                            when, in->tariffs->source);
+    }
+    size_t n = 0;
+    int rc = month_values(c, m, values, &n, err);
+    if (rc != LF_OK || n == 0 || !(t->demand_rate > 0))
+        return rc; /* a month without values (or without a demand rate): reported empty */
+    rc = lf_declared_month_plan(t, c->account->account.capacity_kva, c->plan_year, m, values,
+                                n, &p->months[m - 1], err);
+    if (rc != LF_OK)
+        return rc;
+    p->has[m - 1] = 1;
+    p->nplanned++;
+    double now = c->account->account.declared_kw, sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += lf_demand_charge(t, now, values[i]);
+    p->current_charge += now > 0 ? sum / (double)n : NAN;
+    if (t->capacity_rate > 0)
+        p->saving += p->months[m - 1].best.capacity_charge - p->months[m - 1].expected_charge;
+    else
+        p->saving = NAN;
+    return LF_OK;
+}
+
+static int plans(const lf_config_tariff_input *in, tf_account *a, lf_error *err)
+{
+    const lf_config_tariff_customer *c = a->in;
+    size_t per_day = (size_t)(1440 / c->series.minutes);
+    a->history_years = (size_t)(lf_date_year(c->series.first + (lf_date)(c->series.n / per_day)) -
+                                lf_date_year(c->series.first) + 1);
+    size_t room = a->history_years > FORECAST_VALUES ? a->history_years : FORECAST_VALUES;
+    double *values = malloc(room * sizeof *values);
+    int rc = values ? choose_plans(in, a, err)
+                    : lf_error_set(err, LF_ERR_NOMEM, "out of memory for the plan");
+    size_t planned = 0;
+    for (size_t j = 0; j < a->nplans && rc == LF_OK; j++) {
+        for (int m = 1; m <= 12 && rc == LF_OK; m++)
+            rc = plan_month(in, c, &a->plans[j], m, values, err);
+        planned += a->plans[j].nplanned;
+    }
+    free(values);
+    if (rc != LF_OK || a->nplans == 0 || planned > 0)
+        return rc;
+    char x[LF_DATE_STRLEN], y[LF_DATE_STRLEN];
+    lf_date_format(c->series.first, x);
+    lf_date_format(c->series.first + (lf_date)(c->series.n / per_day) - 1, y);
+    return lf_error_set(err, LF_ERR_DATA, "no month of %d can be planned: the load (whole days "
+                        "%s .. %s) covers no whole month of an earlier year; give "
+                        "declared_from: {forecast: FILE}", c->plan_year, x, y);
+}
+
+/* ---- moving load out of the peak ------------------------------------------------------ */
+
+static int is_tou(const lf_tariff_set *set, const char *id, lf_date day)
+{
+    const lf_tariff *t = lf_tariff_set_find(set, id, day);
+    return t && t->energy == LF_ENERGY_TOU;
+}
+
+/* The current tariff when it is TOU, else the best TOU option; "" for none. */
+static void choose_shift_tariff(const lf_config_tariff_input *in, tf_account *a)
+{
+    const lf_tariff_ranking *r = a->ranking;
+    lf_date day = a->in->first;
+    if (r->current < r->n && is_tou(in->tariffs, r->options[r->current].tariff_id, day)) {
+        snprintf(a->shift_tariff, sizeof a->shift_tariff, "%s", r->options[r->current].tariff_id);
+        a->shift_is_current = 1;
+        return;
+    }
+    for (size_t i = 0; i < r->n; i++)
+        if (is_tou(in->tariffs, r->options[i].tariff_id, day)) {
+            snprintf(a->shift_tariff, sizeof a->shift_tariff, "%s", r->options[i].tariff_id);
+            return;
+        }
+}
+
+/* One share over the billed days: lf_tou_shift_saving takes one tariff
+ * version, so each run of months under one version is shifted and billed
+ * alone, and the runs are added up. */
+static int shift_share(const lf_config_tariff_input *in, const tf_account *a, double share,
+                       lf_shift_saving *out, lf_error *err)
+{
+    const lf_config_tariff_customer *c = a->in;
+    const lf_interval_load *load = &c->billed;
+    size_t per_day = (size_t)(1440 / load->minutes);
+    lf_date end = load->first + (lf_date)(load->n / per_day);
+    lf_shift_saving sum = {share, c->account->shiftable_kw, 0, 0, 0, 0, NAN, 0, 0};
+    for (lf_date d0 = load->first, d1; d0 < end; d0 = d1) {
+        const lf_tariff *t = lf_tariff_set_find(in->tariffs, a->shift_tariff,
+                                                lf_date_from_ymd(lf_date_year(d0),
+                                                                 lf_date_month(d0), 1));
+        d1 = d0;
+        while (d1 < end && lf_tariff_set_find(in->tariffs, a->shift_tariff,
+                                              lf_date_from_ymd(lf_date_year(d1),
+                                                               lf_date_month(d1), 1)) == t)
+            d1 = lf_date_add_months(lf_date_from_ymd(lf_date_year(d1), lf_date_month(d1), 1), 1);
+        d1 = d1 < end ? d1 : end;
+        if (!t)
+            return lf_error_set(err, LF_ERR_DATA, "tariff %s has no version in force in the "
+                                "month of the billed day %d-%02d-01", a->shift_tariff,
+                                lf_date_year(d0), lf_date_month(d0));
+        lf_interval_load part = *load;
+        part.first = d0;
+        part.kw = load->kw + (size_t)(d0 - load->first) * per_day;
+        part.n = (size_t)(d1 - d0) * per_day;
+        lf_shift_saving s;
+        int rc = lf_tou_shift_saving(t, &c->account->account, &part, in->calendar, share,
+                                     c->account->shiftable_kw, &s, err);
+        if (rc != LF_OK)
+            return rc;
+        sum.kwh_moved += s.kwh_moved;
+        sum.bill_before += s.bill_before;
+        sum.bill_after += s.bill_after;
+        sum.saving += s.saving;
+        sum.max_demand_before_kw = fmax(sum.max_demand_before_kw, s.max_demand_before_kw);
+        sum.max_demand_after_kw = fmax(sum.max_demand_after_kw, s.max_demand_after_kw);
+    }
+    if (sum.kwh_moved > 0)
+        sum.saving_per_mwh = sum.saving / (sum.kwh_moved / 1000.0);
+    *out = sum;
+    return LF_OK;
+}
+
+static int shifts(const lf_config *cfg, const lf_config_tariff_input *in, tf_account *a,
+                  lf_error *err)
+{
+    choose_shift_tariff(in, a);
+    if (!a->shift_tariff[0])
+        return LF_OK;
+    const lf_config_tariff *t = &cfg->tariff;
+    int rc = LF_OK;
+    for (size_t k = 0; k < t->nshift_shares && rc == LF_OK; k++)
+        rc = shift_share(in, a, t->shift_shares[k], &a->shifts[a->nshifts++], err);
+    return rc;
+}
+
+/* ---- the run --------------------------------------------------------------------------- */
+
+static int advise(const lf_config *cfg, const lf_config_tariff_input *in, tf_account *a,
+                  lf_error *err)
+{
+    const lf_config_tariff_customer *c = a->in;
+    int rc = lf_tariff_rank(in->tariffs, &c->account->account, c->account->current, &c->billed,
+                            in->calendar, &a->ranking, err);
+    if (rc == LF_OK)
+        rc = bills(in, a, err);
+    if (rc == LF_OK)
+        rc = plans(in, a, err);
+    if (rc == LF_OK)
+        rc = shifts(cfg, in, a, err);
+    return rc == LF_OK ? rc : lf_error_prefix(err, rc, "customer %s: ", c->account->customer);
+}
+
+static int advise_all(tf_run *r, lf_error *err)
+{
+    const lf_config *cfg = r->cfg;
+    if (!cfg->has_tariff)
+        return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'tariff' section; see lfc help tariff",
+                            cfg->path);
+    int rc = lf_config_tariff_load(cfg, &r->input, err);
+    if (rc == LF_OK && !(r->accounts = calloc(r->input->naccounts, sizeof *r->accounts)))
+        rc = lf_error_set(err, LF_ERR_NOMEM, "out of memory for the accounts");
+    for (size_t i = 0; rc == LF_OK && i < r->input->naccounts; i++) {
+        r->accounts[i].in = &r->input->accounts[i];
+        r->n = i + 1;
+        rc = advise(cfg, r->input, &r->accounts[i], err);
+    }
+    return rc;
+}
+
+static void free_run(tf_run *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        tf_account *a = &r->accounts[i];
+        for (size_t j = 0; j < a->nbills; j++)
+            lf_bill_free(a->bills[j].bill);
+        free(a->plans);
+        lf_tariff_ranking_free(a->ranking);
+    }
+    free(r->accounts);
+    lf_config_tariff_free(r->input);
+}
+
+static int copy_to_stdout(const char *path, lf_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return lf_error_set(err, LF_ERR_IO, "cannot read back %s", path);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        fwrite(buf, 1, n, stdout);
+    int bad = ferror(fp);
+    fclose(fp);
+    return bad ? lf_error_set(err, LF_ERR_IO, "cannot read back %s", path) : LF_OK;
+}
+
+static int show(const tf_run *r, const lfc_options *opt, char path[TF_NFILES][4096],
+                lf_error *err)
+{
+    if (opt->quiet)
+        return LF_OK;
+    if (opt->format == LFC_CSV)
+        return copy_to_stdout(path[TF_RANKING], err);
+    if (opt->format == LFC_JSON)
+        return copy_to_stdout(path[TF_JSON], err);
+    lfc_tariff_table(r);
+    return LF_OK;
+}
+
+static int run_tariff(int argc, char **argv)
+{
+    lfc_options opt;
+    int code = lfc_parse_options(&lfc_cmd_tariff, argc, argv, &opt);
+    if (code != LFC_OK)
+        return code < 0 ? LFC_OK : code;
+    lf_error err;
+    lf_error_clear(&err);
+    lf_config *cfg = NULL;
+    tf_run r;
+    memset(&r, 0, sizeof r);
+    char path[TF_NFILES][4096];
+    int rc = lf_config_load(opt.config, &cfg, &err);
+    r.cfg = cfg;
+    if (rc == LF_OK)
+        rc = advise_all(&r, &err);
+    if (rc == LF_OK)
+        rc = lfc_tariff_write(&r, opt.out ? opt.out : cfg->output_dir, path, &err);
+    if (rc == LF_OK)
+        rc = show(&r, &opt, path, &err);
+    code = rc == LF_OK ? LFC_OK : lfc_fail("tariff", &err);
+    free_run(&r);
+    lf_config_free(cfg);
+    return code;
+}
