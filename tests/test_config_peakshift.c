@@ -16,20 +16,6 @@
 
 #define FIX "tests/fixtures/config"
 
-static lf_date day(int y, int m, int d)
-{
-    return lf_date_from_ymd(y, m, d);
-}
-
-static lf_config *load_at(const char *text, const char *dir)
-{
-    lf_error err;
-    lf_config *cfg = NULL;
-    cr_assert_eq(lf_config_load_string(text, "project.yaml", dir, &cfg, &err), LF_OK, "%s",
-                 err.message);
-    return cfg;
-}
-
 /* The section's days with a built-in portfolio (window_hours 4); NULL and
  * err filled on failure. */
 static lf_config_peakshift_input *read_days(const lf_config *cfg, lf_error *err)
@@ -69,41 +55,16 @@ static void expect_days_error(const char *text, const char *dir, int code, const
 
 /* ---- a scratch directory for small bad files ------------------------------------- */
 
-static char scratch[64];
-
 static void scratch_new(void)
 {
     strcpy(scratch, "/tmp/lf_config_peakshift_XXXXXX");
     cr_assert_not_null(mkdtemp(scratch));
 }
 
-static void scratch_file(const char *name, const char *text)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", scratch, name);
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static void scratch_remove(void)
 {
     static const char *const names[] = {"demand.csv", "limit.csv", "profile.csv"};
-    char path[128];
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        snprintf(path, sizeof path, "%s/%s", scratch, names[i]);
-        unlink(path);
-    }
-    rmdir(scratch);
-}
-
-/* message with every %s replaced by the scratch directory (at most two). */
-static const char *in_scratch(const char *message)
-{
-    static char buf[600];
-    snprintf(buf, sizeof buf, message, scratch, scratch);
-    return buf;
+    scratch_clear(names, sizeof names / sizeof names[0]);
 }
 
 /* ---- the section ------------------------------------------------------------------ */

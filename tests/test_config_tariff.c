@@ -18,33 +18,7 @@
 
 #define FIX "tests/fixtures/tariff"
 
-static lf_date day(int y, int m, int d)
-{
-    return lf_date_from_ymd(y, m, d);
-}
-
-static lf_config *load_at(const char *text, const char *dir)
-{
-    lf_error err;
-    lf_config *cfg = NULL;
-    cr_assert_eq(lf_config_load_string(text, "project.yaml", dir, &cfg, &err), LF_OK, "%s",
-                 err.message);
-    return cfg;
-}
-
 /* ---- a scratch directory: the customer's load, tariffs, forecasts --------------------- */
-
-static char scratch[64];
-
-static void scratch_file(const char *name, const char *text)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", scratch, name);
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(text, f);
-    fclose(f);
-}
 
 /* Hourly kW of customer A from 2024-01-31 12:00 to 2024-04-01 05:00 (so the
  * first and the last day are incomplete): 500 + 10 x hour, and on
@@ -89,20 +63,7 @@ static void scratch_new(void)
 static void scratch_remove(void)
 {
     static const char *const names[] = {"a.csv", "tariffs.yaml", "forecast.csv"};
-    char path[128];
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        snprintf(path, sizeof path, "%s/%s", scratch, names[i]);
-        unlink(path);
-    }
-    rmdir(scratch);
-}
-
-/* message with every %s replaced by the scratch directory (at most two). */
-static const char *in_scratch(const char *message)
-{
-    static char buf[800];
-    snprintf(buf, sizeof buf, message, scratch, scratch);
-    return buf;
+    scratch_clear(names, sizeof names / sizeof names[0]);
 }
 
 /* The section's files read, or NULL with err filled. */

@@ -43,7 +43,6 @@ int lfc_fail(const char *cmd, const lf_error *err);
 void lfc_print_cell(double v, const char *fmt, int width);
 /* buf = dir/file, or LF_ERR_ARG when it does not fit. */
 int lfc_path_in(char *buf, size_t size, const char *dir, const char *file, lf_error *err);
-/* Create a directory and its parents (like mkdir -p). */
 /* Load the config and everything it names (cfg and project NULL on error,
  * or cfg set and project NULL when only the data failed). */
 int lfc_open_project(const char *config, lf_config **cfg, lf_project **project,
@@ -54,6 +53,26 @@ void lfc_json_string(const char *s);
 /* The same to any stream. */
 void lfc_json_number_to(FILE *fp, const char *key, double v, const char *sep);
 void lfc_json_string_to(FILE *fp, const char *s);
+/* Create a directory and its parents (like mkdir -p). */
 int lfc_make_dirs(const char *path, lf_error *err);
+
+/* ---- a set of output files, all or none (output_files.c) ---- */
+
+/* Writes file k of a set to path (a temporary name the set renames). */
+typedef int lfc_file_writer(size_t k, const char *path, const void *ctx, lf_error *err);
+/* The files names[0..n) into dir (created when absent), all or none: each
+ * written whole as NAME.part by write, then all renamed; on a failure the
+ * parts are removed.  path[k] = dir/names[k]. */
+int lfc_write_file_set(const char *dir, const char *const *names, size_t n,
+                       lfc_file_writer *write, const void *ctx, char (*path)[4096],
+                       lf_error *err);
+/* A written file, byte for byte, on stdout. */
+int lfc_copy_to_stdout(const char *path, lf_error *err);
+/* Prints a run's readable tables. */
+typedef void lfc_table_fn(const void *run);
+/* What a run shows on stdout: nothing with --quiet, the file csv_path or
+ * json_path with --format csv or json, else table(run). */
+int lfc_show(const lfc_options *opt, const char *csv_path, const char *json_path,
+             lfc_table_fn *table, const void *run, lf_error *err);
 
 #endif

@@ -2,10 +2,8 @@
  * schedule of the config's 'peakshift' section: read the portfolio and the
  * days (forecast peak, supply limit, peak windows), schedule, write the four
  * files all together, print the tables; exit 3 when MW stay unmet. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "peakshift_table.h"
 
@@ -73,58 +71,21 @@ static int schedule(ps_run *r, lf_error *err)
     return rc;
 }
 
-/* ---- files: every one under a temporary name, then all renamed ---------------------- */
+/* ---- files: all four or none (lfc_write_file_set) ----------------------------------- */
 
 enum { CALLS, DAYS, CUSTOMERS, JSON, NFILES };
 static const char *const FILES[NFILES] = {"peakshift_calls.csv", "peakshift_days.csv",
                                           "peakshift_customers.csv", "peakshift.json"};
 
-static int write_one(int k, const char *path, const ps_run *r, lf_error *err)
+static int write_one(size_t k, const char *path, const void *ctx, lf_error *err)
 {
+    const ps_run *r = ctx;
     switch (k) {
     case CALLS: return lf_peakshift_write_calls(path, r->schedule, r->portfolio, err);
     case DAYS: return lf_peakshift_write_days(path, r->schedule, err);
     case CUSTOMERS: return lf_peakshift_write_customers(path, r->schedule, r->portfolio, err);
     default: return lf_peakshift_write_json(path, r->schedule, r->portfolio, err);
     }
-}
-
-/* A run that fails half-way (a full disk) leaves none of its files: each
- * is written complete under NAME.part, and only then are they renamed. */
-static int write_files(const ps_run *r, const char *dir, char path[NFILES][4096],
-                       lf_error *err)
-{
-    char part[NFILES][4100];
-    int rc = lfc_make_dirs(dir, err), written = 0;
-    for (int k = 0; k < NFILES && rc == LF_OK; k++) {
-        rc = lfc_path_in(path[k], sizeof path[k], dir, FILES[k], err);
-        if (rc == LF_OK && (size_t)snprintf(part[k], sizeof part[k], "%s.part", path[k]) >=
-                               sizeof part[k])
-            rc = lf_error_set(err, LF_ERR_ARG, "output path too long: %s", path[k]);
-        if (rc == LF_OK && (rc = write_one(k, part[k], r, err)) == LF_OK)
-            written = k + 1;
-    }
-    for (int k = 0; k < NFILES && rc == LF_OK; k++)
-        if (rename(part[k], path[k]) != 0)
-            rc = lf_error_set(err, LF_ERR_IO, "cannot rename %s to %s: %s", part[k], path[k],
-                              strerror(errno));
-    for (int k = 0; k < written && rc != LF_OK; k++)
-        unlink(part[k]);
-    return rc;
-}
-
-static int copy_to_stdout(const char *path, lf_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return lf_error_set(err, LF_ERR_IO, "cannot read back %s", path);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        fwrite(buf, 1, n, stdout);
-    int bad = ferror(fp);
-    fclose(fp);
-    return bad ? lf_error_set(err, LF_ERR_IO, "cannot read back %s", path) : LF_OK;
 }
 
 /* ---- the outcome on stderr ------------------------------------------------------------ */
@@ -156,17 +117,9 @@ static int report_unmet(const lf_peakshift *s, const char *dir)
     return LFC_INFEASIBLE;
 }
 
-static int show(const ps_run *r, const lfc_options *opt, char path[NFILES][4096],
-                lf_error *err)
+static void table(const void *r)
 {
-    if (opt->quiet)
-        return LF_OK;
-    if (opt->format == LFC_CSV)
-        return copy_to_stdout(path[DAYS], err);
-    if (opt->format == LFC_JSON)
-        return copy_to_stdout(path[JSON], err);
     lfc_peakshift_table(r);
-    return LF_OK;
 }
 
 static int run_peakshift(int argc, char **argv)
@@ -187,9 +140,9 @@ static int run_peakshift(int argc, char **argv)
     if (rc == LF_OK)
         rc = schedule(&r, &err);
     if (rc == LF_OK)
-        rc = write_files(&r, dir, path, &err);
+        rc = lfc_write_file_set(dir, FILES, NFILES, write_one, &r, path, &err);
     if (rc == LF_OK)
-        rc = show(&r, &opt, path, &err);
+        rc = lfc_show(&opt, path[DAYS], path[JSON], table, &r, &err);
     if (rc == LF_OK) {
         fflush(stdout);
         report_status(r.schedule);

@@ -333,31 +333,9 @@ static void free_run(tf_run *r)
     lf_config_tariff_free(r->input);
 }
 
-static int copy_to_stdout(const char *path, lf_error *err)
+static void table(const void *r)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return lf_error_set(err, LF_ERR_IO, "cannot read back %s", path);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        fwrite(buf, 1, n, stdout);
-    int bad = ferror(fp);
-    fclose(fp);
-    return bad ? lf_error_set(err, LF_ERR_IO, "cannot read back %s", path) : LF_OK;
-}
-
-static int show(const tf_run *r, const lfc_options *opt, char path[TF_NFILES][4096],
-                lf_error *err)
-{
-    if (opt->quiet)
-        return LF_OK;
-    if (opt->format == LFC_CSV)
-        return copy_to_stdout(path[TF_RANKING], err);
-    if (opt->format == LFC_JSON)
-        return copy_to_stdout(path[TF_JSON], err);
     lfc_tariff_table(r);
-    return LF_OK;
 }
 
 static int run_tariff(int argc, char **argv)
@@ -379,7 +357,7 @@ static int run_tariff(int argc, char **argv)
     if (rc == LF_OK)
         rc = lfc_tariff_write(&r, opt.out ? opt.out : cfg->output_dir, path, &err);
     if (rc == LF_OK)
-        rc = show(&r, &opt, path, &err);
+        rc = lfc_show(&opt, path[TF_RANKING], path[TF_JSON], table, &r, &err);
     code = rc == LF_OK ? LFC_OK : lfc_fail("tariff", &err);
     free_run(&r);
     lf_config_free(cfg);

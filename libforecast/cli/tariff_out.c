@@ -3,11 +3,9 @@
  * JSON document.  One row writer per kind serves the CSV header, the CSV row
  * and the JSON object, so a column and its JSON key cannot drift apart.
  * Money is written to the cent, kWh to the Wh, kW to 0.1 kW. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../io/csv_out.h"
 #include "../io/json_out.h"
@@ -449,24 +447,13 @@ static int write_json(FILE *fp, const void *ctx)
 static const lf_writer_fn WRITERS[TF_NFILES] = {write_ranking, write_bills, write_declared,
                                                 write_shift, write_json};
 
+static int write_part(size_t k, const char *path, const void *ctx, lf_error *err)
+{
+    return lf_atomic_write(path, WRITERS[k], ctx, err);
+}
+
 int lfc_tariff_write(const tf_run *r, const char *dir, char path[TF_NFILES][4096],
                      lf_error *err)
 {
-    char part[TF_NFILES][4100];
-    int rc = lfc_make_dirs(dir, err), written = 0;
-    for (int k = 0; k < TF_NFILES && rc == LF_OK; k++) {
-        rc = lfc_path_in(path[k], sizeof path[k], dir, lfc_tariff_files[k], err);
-        if (rc == LF_OK && (size_t)snprintf(part[k], sizeof part[k], "%s.part", path[k]) >=
-                               sizeof part[k])
-            rc = lf_error_set(err, LF_ERR_ARG, "output path too long: %s", path[k]);
-        if (rc == LF_OK && (rc = lf_atomic_write(part[k], WRITERS[k], r, err)) == LF_OK)
-            written = k + 1;
-    }
-    for (int k = 0; k < TF_NFILES && rc == LF_OK; k++)
-        if (rename(part[k], path[k]) != 0)
-            rc = lf_error_set(err, LF_ERR_IO, "cannot rename %s to %s: %s", part[k], path[k],
-                              strerror(errno));
-    for (int k = 0; k < written && rc != LF_OK; k++)
-        unlink(part[k]);
-    return rc;
+    return lfc_write_file_set(dir, lfc_tariff_files, TF_NFILES, write_part, r, path, err);
 }

@@ -65,11 +65,38 @@ static int resolve(loader *L, const char *path, const char **out)
     return lf_config_resolve(L->arena, L->cfg->dir, path, out, L->err);
 }
 
-static int get_path(loader *L, const lf_ynode *map, const char *key, const char **out)
+int lf_config_get_path(lf_arena *arena, const char *dir, const lf_ynode *map, const char *key,
+                       const char **out, lf_error *err)
 {
     const char *s = NULL;
-    int rc = lf_ymap_string(map, key, &s, L->err);
-    return rc == LF_OK && s ? resolve(L, s, out) : rc;
+    int rc = lf_ymap_string(map, key, &s, err);
+    return rc == LF_OK && s ? lf_config_resolve(arena, dir, s, out, err) : rc;
+}
+
+int lf_config_read_optional_days(const lf_ynode *map, const char *section, int *has_first,
+                                 lf_date *first, int *has_last, lf_date *last, lf_error *err)
+{
+    int rc = LF_OK;
+    if (lf_ymap_get(map, "first")) {
+        *has_first = 1;
+        rc = lf_ymap_date(map, "first", first, err);
+    }
+    if (rc == LF_OK && lf_ymap_get(map, "last")) {
+        *has_last = 1;
+        rc = lf_ymap_date(map, "last", last, err);
+    }
+    if (rc != LF_OK || !*has_first || !*has_last || *last >= *first)
+        return rc;
+    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
+    lf_date_format(*first, a);
+    lf_date_format(*last, b);
+    return lf_ynode_error(lf_ymap_get(map, "last"), err, LF_ERR_CONFIG, "'last' in '%s' (%s) "
+                          "is before 'first' (%s); expected first <= last", section, b, a);
+}
+
+static int get_path(loader *L, const lf_ynode *map, const char *key, const char **out)
+{
+    return lf_config_get_path(L->arena, L->cfg->dir, map, key, out, L->err);
 }
 
 /* Keys the user writes for "one of these shapes" errors. */
@@ -388,11 +415,7 @@ static int read_weather(loader *L, const lf_ynode *map)
                                        "tmean_column", "humidity_column", "rain_column",
                                        "unit", "delimiter"};
     lf_daily_weather_spec *w = &L->cfg->weather;
-    int rc = lf_ynode_expect(map, LF_YMAPPING, L->err);
-    if (rc == LF_OK)
-        rc = lf_ymap_check_keys(map, keys, COUNT(keys), L->err);
-    for (size_t i = 0; rc == LF_OK && i < 2; i++)
-        rc = lf_ymap_require(map, keys[i], L->err);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 2, L->err);
     if (rc == LF_OK)
         rc = get_path(L, map, "path", &w->path);
     const char **columns[] = {&w->date_column, &w->tmin_column, &w->tmax_column,
@@ -422,11 +445,7 @@ static const char *const MAPPINGS[] = {"step", "linear"};
 static int read_filter(loader *L, const lf_ynode *map, lf_economy_spec *e)
 {
     static const char *const keys[] = {"column", "value"};
-    int rc = lf_ynode_expect(map, LF_YMAPPING, L->err);
-    if (rc == LF_OK)
-        rc = lf_ymap_check_keys(map, keys, COUNT(keys), L->err);
-    for (size_t i = 0; rc == LF_OK && i < COUNT(keys); i++)
-        rc = lf_ymap_require(map, keys[i], L->err);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), COUNT(keys), L->err);
     if (rc == LF_OK)
         rc = get_string(L, map, "column", &e->filter_column);
     if (rc == LF_OK)
@@ -454,11 +473,7 @@ static int read_indicator(loader *L, const lf_ynode *map, lf_economy_spec *e)
                                        "frequency", "filter", "mapping", "scale", "unit",
                                        "delimiter"};
     int freq = 0, mapping = LF_MAP_STEP;
-    int rc = lf_ynode_expect(map, LF_YMAPPING, L->err);
-    if (rc == LF_OK)
-        rc = lf_ymap_check_keys(map, keys, COUNT(keys), L->err);
-    for (size_t i = 0; rc == LF_OK && i < 5; i++)
-        rc = lf_ymap_require(map, keys[i], L->err);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 5, L->err);
     if (rc == LF_OK)
         rc = get_string(L, map, "name", &e->name);
     if (rc == LF_OK)
@@ -558,11 +573,7 @@ static int read_days(loader *L, const lf_ynode *seq, const lf_config_day **days,
         rc = nomem(L);
     for (size_t i = 0; rc == LF_OK && i < seq->count; i++) {
         const lf_ynode *map = seq->items[i];
-        rc = lf_ynode_expect(map, LF_YMAPPING, L->err);
-        if (rc == LF_OK)
-            rc = lf_ymap_check_keys(map, keys, COUNT(keys), L->err);
-        for (size_t k = 0; rc == LF_OK && k < COUNT(keys); k++)
-            rc = lf_ymap_require(map, keys[k], L->err);
+        rc = lf_ymap_expect_required(map, keys, COUNT(keys), COUNT(keys), L->err);
         if (rc == LF_OK)
             rc = lf_ymap_date(map, "date", &d[i].date, L->err);
         if (rc == LF_OK)

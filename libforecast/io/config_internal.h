@@ -3,6 +3,7 @@
 #define LF_IO_CONFIG_INTERNAL_H
 
 #include "libforecast/config.h"
+#include "libforecast/csv.h"
 #include "yaml_tree.h"
 
 /* The most days a peak-shift schedule covers: a hundred years. */
@@ -33,6 +34,14 @@ int lf_config_read_backtest(const lf_ynode *map, lf_config_backtest *bt, lf_erro
  * they are), copied into arena. */
 int lf_config_resolve(lf_arena *arena, const char *dir, const char *path, const char **out,
                       lf_error *err);
+/* The path under key of map (absent: LF_OK, *out untouched), resolved as
+ * lf_config_resolve does. */
+int lf_config_get_path(lf_arena *arena, const char *dir, const lf_ynode *map, const char *key,
+                       const char **out, lf_error *err);
+/* The optional first: and last: of a section's mapping, each flagged when
+ * given; last before first is an error naming the section. */
+int lf_config_read_optional_days(const lf_ynode *map, const char *section, int *has_first,
+                                 lf_date *first, int *has_last, lf_date *last, lf_error *err);
 /* The 'peakshift' mapping; paths resolved against dir, strings in arena. */
 int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *dir,
                              lf_config_peakshift *ps, lf_error *err);
@@ -41,5 +50,37 @@ int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *d
 int lf_config_read_tariff(const lf_ynode *map, lf_arena *arena, const char *dir,
                           const lf_config_source *customers, size_t ncustomers,
                           lf_config_tariff *t, lf_error *err);
+
+/* ---- the CSV files a section names (scenario_rows.c) ---- */
+
+/* The header's column names, comma-separated, for messages. */
+void lf_config_header_list(const lf_csv *csv, char *buf, size_t size);
+
+#define LF_SCENARIO_SEEN_MAX 16 /* names listed when the asked-for one is absent */
+
+/* Which rows of a file with a 'scenario' column are read: those of the
+ * scenario asked for, else of the file's first.  Zero it, then set want. */
+typedef struct lf_scenario_rows {
+    const char *want;                    /* scenario asked for, or NULL */
+    long col;                            /* the 'scenario' column, -1 without one */
+    char scenario[LF_SCENARIO_NAME_MAX]; /* the scenario read ("" without a column) */
+    char seen[LF_SCENARIO_SEEN_MAX][LF_SCENARIO_NAME_MAX]; /* scenarios in the file */
+    size_t nseen;
+} lf_scenario_rows;
+
+/* After the header: finds the 'scenario' column.  A scenario asked for in a
+ * file without one is an error that says to leave 'scenario' out of key. */
+int lf_scenario_rows_begin(const lf_csv *csv, lf_scenario_rows *s, const char *key,
+                           lf_error *err);
+/* The next row of the scenario read, its width checked (every row without a
+ * scenario column); *has_row = 0 at the end of the file. */
+int lf_scenario_rows_next(lf_csv *csv, lf_scenario_rows *s, int *has_row, lf_error *err);
+/* After the rows, ntaken of them read: none of a file with a scenario column
+ * is "PATH: no rows of scenario 'X'; the file has: a, b" (LF_ERR_DATA).  A
+ * file without rows at all is left to the caller. */
+int lf_scenario_rows_found(const lf_scenario_rows *s, const char *path, size_t ntaken,
+                           lf_error *err);
+/* " of scenario 'X'" for messages, or "" without a scenario column. */
+const char *lf_scenario_rows_of(const lf_scenario_rows *s, char *buf, size_t size);
 
 #endif

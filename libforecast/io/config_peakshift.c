@@ -35,55 +35,26 @@ static int get_string(reader *R, const lf_ynode *map, const char *key, const cha
     return rc == LF_OK ? keep(R, s, out) : rc;
 }
 
-static int get_path(reader *R, const lf_ynode *map, const char *key, const char **out)
-{
-    const char *s = NULL;
-    int rc = lf_ymap_string(map, key, &s, R->err);
-    return rc == LF_OK && s ? lf_config_resolve(R->arena, R->dir, s, out, R->err) : rc;
-}
-
-/* A mapping with no keys but keys[], the first nrequired of them present. */
-static int expect_keys(reader *R, const lf_ynode *map, const char *const *keys, size_t n,
-                       size_t nrequired)
-{
-    int rc = lf_ymap_expect_keys(map, keys, n, R->err);
-    for (size_t k = 0; k < nrequired && rc == LF_OK; k++)
-        rc = lf_ymap_require(map, keys[k], R->err);
-    return rc;
-}
-
 static int read_days(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
 {
-    int rc = LF_OK;
-    if (lf_ymap_get(map, "first")) {
-        ps->has_first = 1;
-        rc = lf_ymap_date(map, "first", &ps->first, R->err);
-    }
-    if (rc == LF_OK && lf_ymap_get(map, "last")) {
-        ps->has_last = 1;
-        rc = lf_ymap_date(map, "last", &ps->last, R->err);
-    }
-    if (rc != LF_OK || !ps->has_first || !ps->has_last)
+    int rc = lf_config_read_optional_days(map, "peakshift", &ps->has_first, &ps->first,
+                                          &ps->has_last, &ps->last, R->err);
+    if (rc != LF_OK || !ps->has_first || !ps->has_last ||
+        ps->last - ps->first < LF_PEAKSHIFT_MAX_DAYS)
         return rc;
     char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
     lf_date_format(ps->first, a);
     lf_date_format(ps->last, b);
-    if (ps->last < ps->first)
-        return lf_ynode_error(lf_ymap_get(map, "last"), R->err, LF_ERR_CONFIG, "'last' in "
-                              "'peakshift' (%s) is before 'first' (%s); expected first <= "
-                              "last", b, a);
-    if (ps->last - ps->first >= LF_PEAKSHIFT_MAX_DAYS)
-        return lf_ynode_error(lf_ymap_get(map, "last"), R->err, LF_ERR_CONFIG, "'peakshift' "
-                              "schedules at most %d days, got %s .. %s", LF_PEAKSHIFT_MAX_DAYS, a, b);
-    return LF_OK;
+    return lf_ynode_error(lf_ymap_get(map, "last"), R->err, LF_ERR_CONFIG, "'peakshift' "
+                          "schedules at most %d days, got %s .. %s", LF_PEAKSHIFT_MAX_DAYS, a, b);
 }
 
 static int read_demand(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
 {
     static const char *const keys[] = {"file", "column", "scenario"};
-    int rc = expect_keys(R, map, keys, COUNT(keys), 2);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 2, R->err);
     if (rc == LF_OK)
-        rc = get_path(R, map, "file", &ps->demand_file);
+        rc = lf_config_get_path(R->arena, R->dir, map, "file", &ps->demand_file, R->err);
     if (rc == LF_OK)
         rc = get_string(R, map, "column", &ps->demand_column);
     if (rc == LF_OK)
@@ -99,9 +70,9 @@ static int read_profile(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
 {
     static const char *const keys[] = {"file", "column"};
     ps->profile_column = "mw";
-    int rc = expect_keys(R, map, keys, COUNT(keys), 1);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 1, R->err);
     if (rc == LF_OK)
-        rc = get_path(R, map, "file", &ps->profile_file);
+        rc = lf_config_get_path(R->arena, R->dir, map, "file", &ps->profile_file, R->err);
     if (rc == LF_OK)
         rc = get_string(R, map, "column", &ps->profile_column);
     return rc;
@@ -163,9 +134,9 @@ static int read_limit_file(reader *R, const lf_ynode *map, lf_config_peakshift *
                                   "{file, column}, not both");
     ps->limit_kind = LF_LIMIT_FILE;
     ps->limit_column = "limit_mw";
-    int rc = expect_keys(R, map, keys, COUNT(keys), 1);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 1, R->err);
     if (rc == LF_OK)
-        rc = get_path(R, map, "file", &ps->limit_file);
+        rc = lf_config_get_path(R->arena, R->dir, map, "file", &ps->limit_file, R->err);
     if (rc == LF_OK)
         rc = get_string(R, map, "column", &ps->limit_column);
     return rc;
@@ -203,9 +174,9 @@ int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *d
     lf_peakshift_spec_init(&ps->spec);
     int method = (int)ps->spec.method, max_calls = (int)ps->spec.exact_max_calls;
     const lf_ynode *v;
-    int rc = expect_keys(&R, map, keys, COUNT(keys), 3);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 3, R.err);
     if (rc == LF_OK)
-        rc = get_path(&R, map, "portfolio", &ps->portfolio);
+        rc = lf_config_get_path(R.arena, R.dir, map, "portfolio", &ps->portfolio, R.err);
     if (rc == LF_OK)
         rc = read_days(&R, map, ps);
     if (rc == LF_OK)

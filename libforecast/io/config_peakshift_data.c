@@ -13,8 +13,6 @@
 #include "libforecast/csv.h"
 #include "config_internal.h"
 
-#define MAX_SCENARIOS 16 /* names listed when the asked-for one is absent */
-
 /* One row of a daily file. */
 typedef struct day_value {
     lf_date date;
@@ -25,10 +23,7 @@ typedef struct day_value {
 typedef struct daily {
     const char *what;         /* "demand", "limit": which key of 'peakshift' names it */
     const char *path, *column;
-    const char *want;         /* scenario asked for, or NULL */
-    char scenario[LF_SCENARIO_NAME_MAX]; /* the scenario read ("" without a column) */
-    char seen[MAX_SCENARIOS][LF_SCENARIO_NAME_MAX]; /* scenarios in the file */
-    size_t nseen;
+    lf_scenario_rows scenario; /* the rows read: of the one asked for, or the first */
     day_value *rows;          /* sorted by date once read */
     size_t n, cap;
 } daily;
@@ -36,24 +31,6 @@ typedef struct daily {
 static int nomem(lf_error *err)
 {
     return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading the peak-shift inputs");
-}
-
-/* ' of scenario 'base'' for messages, or "". */
-static const char *of_scenario(const daily *d, char *buf, size_t size)
-{
-    if (!d->scenario[0])
-        return "";
-    snprintf(buf, size, " of scenario '%s'", d->scenario);
-    return buf;
-}
-
-static void header_list(const lf_csv *csv, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    for (size_t k = 0; k < lf_csv_header_count(csv); k++) {
-        size_t used = strlen(buf);
-        snprintf(buf + used, size - used, "%s%s", k ? ", " : "", lf_csv_header_name(csv, k));
-    }
 }
 
 /* 'date', or 'period' as lfc forecast names the day of its daily file. */
@@ -67,36 +44,10 @@ static int find_date_column(const lf_csv *csv, size_t *out, lf_error *err)
         return LF_OK;
     }
     char list[256];
-    header_list(csv, list, sizeof list);
+    lf_config_header_list(csv, list, sizeof list);
     return lf_error_at(err, LF_ERR_NOTFOUND, lf_csv_path(csv), 1, 0, "no date column: "
                        "expected one named 'date' (or 'period', as lfc forecast writes it); "
                        "columns are: %s", list);
-}
-
-static void note_scenario(daily *d, const char *name)
-{
-    for (size_t i = 0; i < d->nseen; i++)
-        if (!strcmp(d->seen[i], name))
-            return;
-    if (d->nseen < MAX_SCENARIOS)
-        snprintf(d->seen[d->nseen++], LF_SCENARIO_NAME_MAX, "%s", name);
-}
-
-/* Whether the current row belongs to the scenario read (the one asked for,
- * else the first in the file). */
-static int take_row(lf_csv *csv, size_t col, daily *d, int *take, lf_error *err)
-{
-    const char *name = lf_csv_field(csv, col);
-    note_scenario(d, name);
-    if (!d->scenario[0]) {
-        const char *want = d->want ? d->want : name;
-        if (strlen(want) >= sizeof d->scenario || !*want)
-            return lf_csv_error(csv, col, err, LF_ERR_DATA, "a scenario name has 1 to %zu "
-                                "characters, got '%.40s'", sizeof d->scenario - 1, want);
-        strcpy(d->scenario, want);
-    }
-    *take = !strcmp(name, d->scenario);
-    return LF_OK;
 }
 
 static int read_row(lf_csv *csv, size_t date_col, size_t value_col, daily *d, lf_error *err)
@@ -129,21 +80,12 @@ static int read_rows(lf_csv *csv, daily *d, lf_error *err)
         rc = find_date_column(csv, &date_col, err);
     if (rc == LF_OK)
         rc = lf_csv_require(csv, d->column, &value_col, err);
-    long scenario_col = rc == LF_OK ? lf_csv_find(csv, "scenario") : -1;
-    if (rc == LF_OK && d->want && scenario_col < 0)
-        rc = lf_error_at(err, LF_ERR_NOTFOUND, d->path, 1, 0, "no 'scenario' column to take "
-                         "scenario '%s' from; leave 'scenario' out of 'peakshift.demand' for "
-                         "a file of one series", d->want);
-    while (rc == LF_OK) {
-        int has_row = 0, take = 1;
-        if ((rc = lf_csv_next(csv, &has_row, err)) != LF_OK || !has_row)
-            break;
-        rc = lf_csv_check_width(csv, err);
-        if (rc == LF_OK && scenario_col >= 0)
-            rc = take_row(csv, (size_t)scenario_col, d, &take, err);
-        if (rc == LF_OK && take)
+    if (rc == LF_OK)
+        rc = lf_scenario_rows_begin(csv, &d->scenario, "peakshift.demand", err);
+    int has_row = 1;
+    while (rc == LF_OK && has_row)
+        if ((rc = lf_scenario_rows_next(csv, &d->scenario, &has_row, err)) == LF_OK && has_row)
             rc = read_row(csv, date_col, value_col, d, err);
-    }
     return rc;
 }
 
@@ -163,14 +105,9 @@ static int read_daily(daily *d, lf_error *err)
         return lf_error_prefix(err, err->code, "the %s file of 'peakshift': ", d->what);
     int rc = read_rows(csv, d, err);
     lf_csv_close(csv);
-    char buf[LF_SCENARIO_NAME_MAX + 20], list[MAX_SCENARIOS * (LF_SCENARIO_NAME_MAX + 2)] = "";
-    if (rc == LF_OK && d->n == 0 && d->nseen) {
-        for (size_t i = 0; i < d->nseen; i++)
-            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
-                     d->seen[i]);
-        return lf_error_set(err, LF_ERR_DATA, "%s: no rows of scenario '%s'; the file has: %s",
-                            d->path, d->scenario, list);
-    }
+    char buf[LF_SCENARIO_NAME_MAX + 20];
+    if (rc == LF_OK)
+        rc = lf_scenario_rows_found(&d->scenario, d->path, d->n, err);
     if (rc == LF_OK && d->n == 0)
         return lf_error_set(err, LF_ERR_DATA, "%s: no rows", d->path);
     if (rc != LF_OK)
@@ -181,7 +118,8 @@ static int read_daily(daily *d, lf_error *err)
             char day[LF_DATE_STRLEN];
             lf_date_format(d->rows[i].date, day);
             return lf_error_at(err, LF_ERR_DATA, d->path, d->rows[i].line, 0, "%s%s is given "
-                               "twice (first on line %ld)", day, of_scenario(d, buf, sizeof buf),
+                               "twice (first on line %ld)", day,
+                               lf_scenario_rows_of(&d->scenario, buf, sizeof buf),
                                d->rows[i - 1].line);
         }
     return LF_OK;
@@ -222,7 +160,8 @@ static int place(const daily *d, lf_date first, size_t ndays, double *out, lf_er
                  last);
     }
     return lf_error_set(err, LF_ERR_DATA, "%s: no row%s for %s, a scheduled day (%s .. %s)%s",
-                        d->path, of_scenario(d, buf, sizeof buf), day, a, b, more);
+                        d->path, lf_scenario_rows_of(&d->scenario, buf, sizeof buf), day, a, b,
+                        more);
 }
 
 /* ---- the days and the limit ---------------------------------------------------------- */
@@ -508,13 +447,13 @@ static int read_inputs(const lf_config *cfg, const lf_portfolio *portfolio,
 {
     const lf_config_peakshift *ps = &cfg->peakshift;
     daily demand = {.what = "demand", .path = ps->demand_file, .column = ps->demand_column,
-                    .want = ps->demand_scenario};
+                    .scenario.want = ps->demand_scenario};
     int rc = read_daily(&demand, err);
     if (rc == LF_OK)
         rc = choose_days(cfg, &demand, in, err);
     if (rc == LF_OK)
         rc = place(&demand, in->spec.first, in->ndays, in->peak_mw, err);
-    strcpy(in->scenario, demand.scenario);
+    strcpy(in->scenario, demand.scenario.scenario);
     free(demand.rows);
     if (rc == LF_OK)
         rc = read_limits(cfg, in, err);

@@ -37,44 +37,7 @@ static int keep(reader *R, const char *text, const char **out)
     return *out ? LF_OK : nomem(R);
 }
 
-static int get_path(reader *R, const lf_ynode *map, const char *key, const char **out)
-{
-    const char *s = NULL;
-    int rc = lf_ymap_string(map, key, &s, R->err);
-    return rc == LF_OK && s ? lf_config_resolve(R->arena, R->dir, s, out, R->err) : rc;
-}
-
-/* A mapping with no keys but keys[], the first nrequired of them present. */
-static int expect_keys(reader *R, const lf_ynode *map, const char *const *keys, size_t n,
-                       size_t nrequired)
-{
-    int rc = lf_ymap_expect_keys(map, keys, n, R->err);
-    for (size_t k = 0; k < nrequired && rc == LF_OK; k++)
-        rc = lf_ymap_require(map, keys[k], R->err);
-    return rc;
-}
-
 /* ---- the section's days, plan year and shares ---------------------------------------- */
-
-static int read_days(reader *R, const lf_ynode *map, lf_config_tariff *t)
-{
-    int rc = LF_OK;
-    if (lf_ymap_get(map, "first")) {
-        t->has_first = 1;
-        rc = lf_ymap_date(map, "first", &t->first, R->err);
-    }
-    if (rc == LF_OK && lf_ymap_get(map, "last")) {
-        t->has_last = 1;
-        rc = lf_ymap_date(map, "last", &t->last, R->err);
-    }
-    if (rc != LF_OK || !t->has_first || !t->has_last || t->last >= t->first)
-        return rc;
-    char a[LF_DATE_STRLEN], b[LF_DATE_STRLEN];
-    lf_date_format(t->first, a);
-    lf_date_format(t->last, b);
-    return lf_ynode_error(lf_ymap_get(map, "last"), R->err, LF_ERR_CONFIG, "'last' in "
-                          "'tariff' (%s) is before 'first' (%s); expected first <= last", b, a);
-}
 
 static int read_shares(reader *R, const lf_ynode *node, lf_config_tariff *t)
 {
@@ -170,9 +133,9 @@ static int read_declared_from(reader *R, const lf_ynode *node, lf_config_tariff_
                               node->kind == LF_YSCALAR ? "'" : "");
     }
     a->declared_from = LF_DECLARED_FROM_FORECAST;
-    int rc = expect_keys(R, node, keys, COUNT(keys), 1);
+    int rc = lf_ymap_expect_required(node, keys, COUNT(keys), 1, R->err);
     if (rc == LF_OK)
-        rc = get_path(R, node, "forecast", &a->forecast_file);
+        rc = lf_config_get_path(R->arena, R->dir, node, "forecast", &a->forecast_file, R->err);
     const char *s = NULL;
     if (rc == LF_OK)
         rc = lf_ymap_string(node, "scenario", &s, R->err);
@@ -239,7 +202,7 @@ static int read_account(reader *R, const lf_ynode *map, lf_config_tariff_account
                                        "shiftable_kw", "growth", "declared_from"};
     lf_tariff_account_init(&a->account);
     const lf_ynode *v;
-    int rc = expect_keys(R, map, keys, COUNT(keys), 4);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 4, R->err);
     if (rc == LF_OK)
         rc = read_customer(R, map, a);
     if (rc == LF_OK)
@@ -308,11 +271,12 @@ int lf_config_read_tariff(const lf_ynode *map, lf_arena *arena, const char *dir,
     t->nshift_shares = COUNT(shares);
     memcpy(t->shift_shares, shares, sizeof shares);
     const lf_ynode *v;
-    int rc = expect_keys(&R, map, keys, COUNT(keys), 2);
+    int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 2, R.err);
     if (rc == LF_OK)
-        rc = get_path(&R, map, "tariffs", &t->tariffs);
+        rc = lf_config_get_path(R.arena, R.dir, map, "tariffs", &t->tariffs, R.err);
     if (rc == LF_OK)
-        rc = read_days(&R, map, t);
+        rc = lf_config_read_optional_days(map, "tariff", &t->has_first, &t->first, &t->has_last,
+                                          &t->last, R.err);
     if (rc == LF_OK && (v = lf_ymap_get(map, "plan_year"))) {
         t->has_plan_year = 1;
         rc = lf_ynode_int(v, 1900, 2200, &t->plan_year, err);

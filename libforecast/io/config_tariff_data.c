@@ -13,7 +13,6 @@
 #include "libforecast/csv.h"
 #include "config_internal.h"
 
-#define MAX_SCENARIOS 16  /* names listed when the asked-for one is absent */
 #define QUANTILE_PREFIX "peak_mw_p"
 
 static int nomem(lf_error *err)
@@ -190,24 +189,12 @@ static int choose_days(const lf_config *cfg, lf_config_tariff_customer *c, lf_er
 
 typedef struct forecast {
     const char *path;
-    const char *want;                  /* scenario asked for, or NULL */
-    char scenario[LF_SCENARIO_NAME_MAX];
-    char seen[MAX_SCENARIOS][LF_SCENARIO_NAME_MAX];
-    size_t nseen;
+    lf_scenario_rows scenario;         /* the rows read: of the one asked for, or the first */
     size_t nrows;                      /* rows of the scenario */
     size_t ncol;
     size_t col[LF_CONFIG_QUANTILES_MAX];   /* quantile columns by increasing p */
     long month_line[12];               /* where each plan month was read */
 } forecast;
-
-static void header_list(const lf_csv *csv, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    for (size_t k = 0; k < lf_csv_header_count(csv); k++) {
-        size_t used = strlen(buf);
-        snprintf(buf + used, size - used, "%s%s", k ? ", " : "", lf_csv_header_name(csv, k));
-    }
-}
 
 /* "peak_mw_p10" -> 0.1; 0 for other names. */
 static double quantile_of(const char *name)
@@ -247,7 +234,7 @@ static int find_quantiles(const lf_csv *csv, forecast *f, lf_config_tariff_custo
     if (f->ncol)
         return LF_OK;
     char list[512];
-    header_list(csv, list, sizeof list);
+    lf_config_header_list(csv, list, sizeof list);
     return lf_error_at(err, LF_ERR_NOTFOUND, f->path, 1, 0, "no peak quantile column: "
                        "expected columns named %sXX (peak_mw_p10, peak_mw_p50, peak_mw_p90 as "
                        "lfc forecast writes them); columns are: %s", QUANTILE_PREFIX, list);
@@ -265,30 +252,6 @@ static int parse_month(const char *text, int *year, int *month)
         return 1;
     }
     return 0;
-}
-
-static void note_scenario(forecast *f, const char *name)
-{
-    for (size_t i = 0; i < f->nseen; i++)
-        if (!strcmp(f->seen[i], name))
-            return;
-    if (f->nseen < MAX_SCENARIOS)
-        snprintf(f->seen[f->nseen++], LF_SCENARIO_NAME_MAX, "%s", name);
-}
-
-static int take_row(lf_csv *csv, size_t col, forecast *f, int *take, lf_error *err)
-{
-    const char *name = lf_csv_field(csv, col);
-    note_scenario(f, name);
-    if (!f->scenario[0]) {
-        const char *want = f->want ? f->want : name;
-        if (strlen(want) >= sizeof f->scenario || !*want)
-            return lf_csv_error(csv, col, err, LF_ERR_DATA, "a scenario name has 1 to %zu "
-                                "characters, got '%.40s'", sizeof f->scenario - 1, want);
-        strcpy(f->scenario, want);
-    }
-    *take = !strcmp(name, f->scenario);
-    return LF_OK;
 }
 
 /* The quantiles of one row of the plan year: all present or none. */
@@ -355,21 +318,12 @@ static int forecast_rows(lf_csv *csv, forecast *f, lf_config_tariff_customer *c,
         rc = lf_csv_require(csv, "period", &period_col, err);
     if (rc == LF_OK)
         rc = find_quantiles(csv, f, c, err);
-    long scenario_col = rc == LF_OK ? lf_csv_find(csv, "scenario") : -1;
-    if (rc == LF_OK && f->want && scenario_col < 0)
-        rc = lf_error_at(err, LF_ERR_NOTFOUND, f->path, 1, 0, "no 'scenario' column to take "
-                         "scenario '%s' from; leave 'scenario' out of 'declared_from' for a "
-                         "file of one series", f->want);
-    while (rc == LF_OK) {
-        int has_row = 0, take = 1;
-        if ((rc = lf_csv_next(csv, &has_row, err)) != LF_OK || !has_row)
-            break;
-        rc = lf_csv_check_width(csv, err);
-        if (rc == LF_OK && scenario_col >= 0)
-            rc = take_row(csv, (size_t)scenario_col, f, &take, err);
-        if (rc == LF_OK && take)
+    if (rc == LF_OK)
+        rc = lf_scenario_rows_begin(csv, &f->scenario, "declared_from", err);
+    int has_row = 1;
+    while (rc == LF_OK && has_row)
+        if ((rc = lf_scenario_rows_next(csv, &f->scenario, &has_row, err)) == LF_OK && has_row)
             rc = forecast_row(csv, period_col, f, c, err);
-    }
     return rc;
 }
 
@@ -377,23 +331,17 @@ static int forecast_rows(lf_csv *csv, forecast *f, lf_config_tariff_customer *c,
  * has values. */
 static int forecast_found(const forecast *f, const lf_config_tariff_customer *c, lf_error *err)
 {
-    if (f->nrows == 0 && f->nseen) {
-        char list[MAX_SCENARIOS * (LF_SCENARIO_NAME_MAX + 2)] = "";
-        for (size_t i = 0; i < f->nseen; i++)
-            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
-                     f->seen[i]);
-        return lf_error_set(err, LF_ERR_DATA, "%s: no rows of scenario '%s'; the file has: %s",
-                            f->path, f->scenario, list);
-    }
+    int rc = lf_scenario_rows_found(&f->scenario, f->path, f->nrows, err);
+    if (rc != LF_OK)
+        return rc;
     for (int m = 0; m < 12; m++)
         if (c->month_nquantiles[m])
             return LF_OK;
-    char of[LF_SCENARIO_NAME_MAX + 20] = "";
-    if (f->scenario[0])
-        snprintf(of, sizeof of, " of scenario '%s'", f->scenario);
+    char of[LF_SCENARIO_NAME_MAX + 20];
     return lf_error_set(err, LF_ERR_DATA, "%s: no month of %d%s has peak quantiles; customer "
                         "%s's declared-demand plan for %d needs at least one", f->path,
-                        c->plan_year, of, c->account->customer, c->plan_year);
+                        c->plan_year, lf_scenario_rows_of(&f->scenario, of, sizeof of),
+                        c->account->customer, c->plan_year);
 }
 
 static int read_forecast(lf_config_tariff_customer *c, lf_error *err)
@@ -402,7 +350,7 @@ static int read_forecast(lf_config_tariff_customer *c, lf_error *err)
     forecast f;
     memset(&f, 0, sizeof f);
     f.path = a->forecast_file;
-    f.want = a->forecast_scenario;
+    f.scenario.want = a->forecast_scenario;
     lf_csv *csv = lf_csv_open(f.path, ',', err);
     if (!csv)
         return lf_error_prefix(err, err->code, "the forecast of customer %s: ", a->customer);
@@ -410,7 +358,7 @@ static int read_forecast(lf_config_tariff_customer *c, lf_error *err)
     lf_csv_close(csv);
     if (rc == LF_OK)
         rc = forecast_found(&f, c, err);
-    snprintf(c->scenario, sizeof c->scenario, "%s", f.scenario);
+    snprintf(c->scenario, sizeof c->scenario, "%s", f.scenario.scenario);
     return rc;
 }
 

@@ -946,6 +946,15 @@ int lf_ymap_expect_keys(const lf_ynode *map, const char *const *allowed, size_t 
     return rc == LF_OK ? lf_ymap_check_keys(map, allowed, n, err) : rc;
 }
 
+int lf_ymap_expect_required(const lf_ynode *map, const char *const *keys, size_t n,
+                            size_t nrequired, lf_error *err)
+{
+    int rc = lf_ymap_expect_keys(map, keys, n, err);
+    for (size_t k = 0; k < nrequired && rc == LF_OK; k++)
+        rc = lf_ymap_require(map, keys[k], err);
+    return rc;
+}
+
 int lf_ymap_enum(const lf_ynode *map, const char *key, const char *const *names,
                  size_t nnames, int *out, lf_error *err)
 {

@@ -142,6 +142,10 @@ int lf_ymap_expect_keys(const lf_ynode *map, const char *const *allowed, size_t 
                         lf_error *err);
 /* Fail, located at the mapping itself, when key is absent. */
 int lf_ymap_require(const lf_ynode *map, const char *key, lf_error *err);
+/* lf_ymap_expect_keys, then the first nrequired of keys[] present (each
+ * missing one reported by lf_ymap_require, in that order). */
+int lf_ymap_expect_required(const lf_ynode *map, const char *const *keys, size_t n,
+                            size_t nrequired, lf_error *err);
 
 int lf_ymap_string(const lf_ynode *map, const char *key, const char **out, lf_error *err);
 int lf_ymap_int(const lf_ynode *map, const char *key, int min, int max, int *out,
