@@ -30,6 +30,7 @@
 #include "libforecast/peakshift.h"
 #include "libforecast/tariff.h"
 #include "libforecast/tariff_advice.h"
+#include "libforecast/credit.h"
 
 #ifdef __cplusplus
 extern "C" {
