@@ -5,8 +5,9 @@
  * as kW through ingest's MW), the days billed (the last whole months by
  * default), a gap inside them named by customer, day and time, and a
  * forecast's peak quantiles per month (tests/fixtures/tariff/
- * forecast_monthly.csv, by hand).  Small files are written into a fresh
- * directory, so their lines can be counted there. */
+ * forecast_monthly.csv, by hand), and a proposed tariff table with each
+ * account's tariff in it.  Small files are written into a fresh directory,
+ * so their lines can be counted there. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
@@ -52,6 +53,14 @@ static const char *TARIFFS = "tariffs:\n"
                              "  - id: small_flat\n"
                              "    energy: {kind: single, rate: 0.7}\n";
 
+/* A proposed table: big_two_part dearer, small_flat renamed. */
+static const char *PROPOSED = "tariffs:\n"
+                              "  - id: big_two_part\n"
+                              "    energy: {kind: single, rate: 0.55}\n"
+                              "    basic: {capacity_rate: 20, demand_rate: 30}\n"
+                              "  - id: small_flat_2\n"
+                              "    energy: {kind: single, rate: 0.75}\n";
+
 static void scratch_new(void)
 {
     strcpy(scratch, "/tmp/lf_config_tariff_XXXXXX");
@@ -62,7 +71,7 @@ static void scratch_new(void)
 
 static void scratch_remove(void)
 {
-    static const char *const names[] = {"a.csv", "tariffs.yaml", "forecast.csv"};
+    static const char *const names[] = {"a.csv", "tariffs.yaml", "forecast.csv", "new.yaml"};
     scratch_clear(names, sizeof names / sizeof names[0]);
 }
 
@@ -196,8 +205,10 @@ Test(config_tariff, defaults)
     cr_assert_eq(t->shift_shares[0], 0.1);
     cr_assert_eq(t->shift_shares[1], 0.2);
     cr_assert_eq(t->shift_shares[2], 0.3);
+    cr_assert_null(t->proposed, "no tariff change");
     const lf_config_tariff_account *a = &t->accounts[0];
     cr_assert_null(a->current);
+    cr_assert_null(a->proposed_tariff);
     cr_assert_eq(a->account.basic, LF_BASIC_BY_CAPACITY);
     cr_assert_eq(a->account.declared_kw, 0);
     cr_assert_eq(a->account.power_factor, 0, "not metered: no adjustment");
@@ -214,6 +225,43 @@ Test(config_tariff, defaults)
     cfg = load("name: x\n");
     cr_assert_eq(cfg->has_tariff, 0);
     lf_config_free(cfg);
+}
+
+Test(config_tariff, proposed_table)
+{
+    lf_config *cfg = load_at(SECTION(", current: big_two_part, proposed_tariff: new_big")
+                             "  proposed: ../p/new.yaml\n", "proj");
+    const lf_config_tariff *t = &cfg->tariff;
+    cr_assert_str_eq(t->proposed, "proj/../p/new.yaml", "relative to the config");
+    const lf_config_tariff_account *a = &t->accounts[0];
+    cr_assert_str_eq(a->current, "big_two_part");
+    cr_assert_str_eq(a->proposed_tariff, "new_big");
+    cr_assert_eq(a->proposed_line, 8);
+    cr_assert_eq(a->proposed_col, 114);
+    lf_config_free(cfg);
+    cfg = load(SECTION(", current: big_two_part") "  proposed: new.yaml\n");
+    cr_assert_null(cfg->tariff.accounts[0].proposed_tariff, "the current id, when read");
+    lf_config_free(cfg);
+}
+
+Test(config_tariff, proposed_mistakes_are_located)
+{
+    expect_error(SECTION("") "  proposed: new.yaml\n",
+                 "project.yaml:8:7: 'tariff.accounts[0]' (customer A) has no 'current'; with "
+                 "'proposed' in 'tariff' every account needs the tariff it is on now, which the "
+                 "change is measured from");
+    expect_error(SECTION(", proposed_tariff: big_two_part"),
+                 "project.yaml:8:91: 'proposed_tariff' in 'tariff.accounts[0]' names a tariff of "
+                 "the proposed table, but 'tariff' has no 'proposed' (the proposed tariff file)");
+    expect_error(SECTION(", current: big_two_part") "  proposal: new.yaml\n",
+                 "project.yaml:9:3: unknown key 'proposal' in 'tariff' (did you mean "
+                 "'proposed'?)");
+    expect_error(SECTION(", current: big_two_part, proposed_tarif: x"),
+                 "project.yaml:8:97: unknown key 'proposed_tarif' in 'tariff.accounts[0]' (did "
+                 "you mean 'proposed_tariff'?)");
+    expect_error(SECTION(", current: big_two_part") "  proposed: [new.yaml]\n",
+                 "project.yaml:9:13: 'proposed' in 'tariff' must be a non-empty string, got "
+                 "a list");
 }
 
 Test(config_tariff, section_mistakes_are_located)
@@ -446,6 +494,66 @@ Test(config_tariff, load_mistakes_name_the_customer)
     expect_read_error(SECTION(""), LF_ERR_IO,
                       in_scratch("the tariffs of 'tariff': cannot open %s/tariffs.yaml: No "
                                  "such file or directory"));
+    scratch_remove();
+}
+
+/* ---- the proposed tariff table ------------------------------------------------------------ */
+
+Test(config_tariff, proposed_table_read)
+{
+    scratch_new();
+    scratch_file("new.yaml", PROPOSED);
+    lf_config *cfg = load_at(SECTION(", current: big_two_part") "  proposed: new.yaml\n",
+                             scratch);
+    lf_config_tariff_input *in = inputs_of(cfg);
+    cr_assert_not_null(in->proposed);
+    cr_assert_eq(in->proposed->n, 2);
+    cr_assert_str_eq(in->proposed->tariffs[1].id, "small_flat_2");
+    cr_assert_eq(in->tariffs->tariffs[1].rate, 0.7, "the current table is the tariffs file");
+    lf_config_tariff_free(in);
+    lf_config_free(cfg);
+    cfg = load_at(SECTION(", current: small_flat, proposed_tariff: small_flat_2")
+                  "  proposed: new.yaml\n", scratch);
+    in = inputs_of(cfg);
+    cr_assert_not_null(in->proposed, "proposed_tariff names a tariff of the proposed table");
+    lf_config_tariff_free(in);
+    lf_config_free(cfg);
+    cfg = load_at(SECTION(""), scratch);
+    in = inputs_of(cfg);
+    cr_assert_null(in->proposed);
+    lf_config_tariff_free(in);
+    lf_config_free(cfg);
+    scratch_remove();
+}
+
+Test(config_tariff, proposed_table_mistakes)
+{
+    scratch_new();
+    scratch_file("new.yaml", PROPOSED);
+    expect_read_error(SECTION(", current: small_flat, proposed_tariff: small_flat2")
+                      "  proposed: new.yaml\n", LF_ERR_CONFIG,
+                      in_scratch("project.yaml:8:112: customer A's proposed tariff "
+                                 "'small_flat2' is not in %s/new.yaml (did you mean "
+                                 "'small_flat_2'?); its tariffs are: big_two_part, "
+                                 "small_flat_2"));
+    expect_read_error(SECTION(", current: small_flat") "  proposed: new.yaml\n", LF_ERR_CONFIG,
+                      in_scratch("project.yaml:8:83: customer A's current tariff 'small_flat' "
+                                 "is not in %s/new.yaml (did you mean 'small_flat_2'?); give "
+                                 "'proposed_tariff' for the tariff of the proposed table it "
+                                 "would be on; its tariffs are: big_two_part, small_flat_2"));
+    expect_read_error(SECTION(", current: small_flat, proposed_tariff: big_two_part")
+                      "  proposed: old.yaml\n", LF_ERR_IO,
+                      in_scratch("the proposed tariffs of 'tariff': cannot open %s/old.yaml: No "
+                                 "such file or directory"));
+    scratch_file("new.yaml", "tariffs:\n  - id: x\n    energy: {kind: single, rat: 1}\n");
+    lf_config *cfg = load_at(SECTION(", current: small_flat") "  proposed: new.yaml\n",
+                             scratch);
+    lf_error err;
+    cr_assert_null(read_inputs(cfg, &err));
+    cr_assert_eq(err.code, LF_ERR_CONFIG);
+    cr_assert(strstr(err.message, in_scratch("%s/new.yaml:3:")), "located in the file: %s",
+              err.message);
+    lf_config_free(cfg);
     scratch_remove();
 }
 

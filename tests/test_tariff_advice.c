@@ -517,6 +517,13 @@ Test(impact, revenue_by_customer_class_and_total)
     cents(im->customers[1].change, 2400, "B change");
     cr_assert_float_eq(im->customers[1].peak_kwh, 12000, 1e-9);
     cr_assert_float_eq(im->customers[2].change_pct, 10, 1e-9);
+    /* a customer's row has a class's figures: A is 72,000 of 180,000 kWh (0.4),
+     * its price 0.7 -> 0.77 */
+    cr_assert_eq(im->customers[0].ncustomers, 1);
+    cr_assert_float_eq(im->customers[0].kwh_share, 0.4, 1e-12);
+    cr_assert_float_eq(im->customers[0].new_price, 0.77, 1e-12);
+    cr_assert_float_eq(im->customers[0].price_effect, 0.4 * 0.07, 1e-12);
+    cr_assert_float_eq(im->customers[1].peak_share, 12000.0 / 72000, 1e-12);
     cr_assert_eq(im->nclasses, 3);
     const lf_impact_class *ind = &im->classes[0], *sh = &im->classes[1], *tot = &im->classes[2];
     cr_assert_str_eq(ind->customer_class, "industry");
@@ -533,6 +540,12 @@ Test(impact, revenue_by_customer_class_and_total)
     cents(tot->new_total, 126360, "total new");
     cr_assert_float_eq(tot->new_price - tot->old_price, ind->price_effect + sh->price_effect,
                        1e-12);
+    cr_assert_float_eq(tot->new_price - tot->old_price,
+                       im->customers[0].price_effect + im->customers[1].price_effect +
+                           im->customers[2].price_effect,
+                       1e-12, "the customers' effects add up too");
+    cr_assert_str_eq(ind->id, "industry");
+    cr_assert_str_eq(tot->id, "total");
     cr_assert_eq(tot->ncustomers, 3);
     lf_tariff_impact_free(im);
 

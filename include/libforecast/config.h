@@ -275,6 +275,10 @@
  *                                  not with the config
  *     tariffs: tariffs.yaml        required: the tariffs (lf_tariff_set_load; the
  *                                  format is in examples/tariffs/tariffs.yaml)
+ *     proposed: proposed.yaml      a proposed tariff table in the same format: the
+ *                                  revenue change of moving every account to it
+ *                                  (lf_tariff_change_impact; default: none); every
+ *                                  account then needs 'current'
  *     first: 2024-01-01            days of load billed (default: the last 12 whole
  *     last: 2024-12-31             months of each customer's load; either bound
  *                                  alone runs to the end of the load's whole days)
@@ -292,6 +296,8 @@
  *                                  transformer capacity
  *         current: large_industry_tou_35_110kv   the tariff it is on now (savings
  *                                  are against it; default: none)
+ *         proposed_tariff: ID      the tariff of 'proposed' it would be on (only
+ *                                  with 'proposed'; default: its 'current' id)
  *         basic: capacity          capacity (default) | demand: how its two-part
  *                                  basic charge is set now
  *         declared_kw: 60000       its declared demand now, > 0 and at most
@@ -447,6 +453,8 @@ typedef struct lf_config_tariff_account {
                                       power_factor (by-month arrays NULL) */
     const char *current;           /* the tariff it is on now, or NULL */
     long current_line, current_col;/* where 'current' is, for messages */
+    const char *proposed_tariff;   /* its tariff in 'proposed', or NULL (current's id) */
+    long proposed_line, proposed_col; /* where 'proposed_tariff' is */
     double shiftable_kw;           /* 0: no limit */
     double growth;                 /* yearly, of the maximum demand */
     lf_config_declared_from declared_from;
@@ -456,6 +464,7 @@ typedef struct lf_config_tariff_account {
 
 typedef struct lf_config_tariff {
     const char *tariffs;           /* resolved path */
+    const char *proposed;          /* resolved path, or NULL: no tariff change */
     int has_first, has_last;
     lf_date first, last;           /* else from each customer's load */
     int has_plan_year;
@@ -581,22 +590,24 @@ typedef struct lf_config_tariff_customer {
  * caller; free with lf_config_tariff_free. */
 typedef struct lf_config_tariff_input {
     lf_tariff_set *tariffs;
+    lf_tariff_set *proposed;       /* the 'proposed' table, or NULL without one */
     lf_calendar *calendar;         /* the config's, over every year of the load
                                       and the plan years */
     size_t naccounts;
     lf_config_tariff_customer *accounts; /* in the section's order */
 } lf_config_tariff_input;
 
-/* Read the tariff file, each account's interval load (MW converted to kW;
- * an incomplete first and last day of the file dropped) and its forecast
- * file, and choose the days billed (default: the last 12 whole months).
- * Nothing is filled in: a billed interval without a value is an error naming
- * the customer, the file, the day and the time; so are billed days outside
- * the load's whole days, a current tariff not in the tariff file (at the
- * config's file:line:column), and a forecast file without a month of the plan
- * year, a quantile column, or with a bad row (file:line:column).  Codes:
- * LF_ERR_PARSE, LF_ERR_DATA, LF_ERR_NOTFOUND, LF_ERR_IO, LF_ERR_CONFIG (cfg
- * has no tariff section, or 'current' names no tariff of the file). */
+/* Read the tariff file (and the proposed one), each account's interval load
+ * (MW converted to kW; an incomplete first and last day of the file dropped)
+ * and its forecast file, and choose the days billed (default: the last 12
+ * whole months).  Nothing is filled in: a billed interval without a value is
+ * an error naming the customer, the file, the day and the time; so are billed
+ * days outside the load's whole days, a current tariff not in the tariff file
+ * or a proposed_tariff (by default the current id) not in the proposed file
+ * (at the config's file:line:column), and a forecast file without a month of
+ * the plan year, a quantile column, or with a bad row (file:line:column).
+ * Codes: LF_ERR_PARSE, LF_ERR_DATA, LF_ERR_NOTFOUND, LF_ERR_IO, LF_ERR_CONFIG
+ * (cfg has no tariff section, or a tariff id is not in its file). */
 int lf_config_tariff_load(const lf_config *cfg, lf_config_tariff_input **out, lf_error *err);
 void lf_config_tariff_free(lf_config_tariff_input *in); /* NULL allowed */
 

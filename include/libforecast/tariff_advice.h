@@ -187,37 +187,38 @@ typedef struct lf_impact_customer {
     const char *new_tariff_id;
 } lf_impact_customer;
 
+/* A customer, a class or the whole portfolio: what it used and paid under
+ * the old and the new table, and its part in the change of the average
+ * price.  The same figures for each, so that they add up level by level. */
 typedef struct lf_impact_row {
-    char id[64];
-    char customer_class[LF_TARIFF_ID_MAX];
+    char id[64];                  /* the customer's id, the class's name, or "total" */
+    char customer_class[LF_TARIFF_ID_MAX];      /* the class ("total" on the total) */
+    size_t ncustomers;            /* 1 on a customer's row */
     double kwh, peak_kwh;         /* peak_kwh: critical and peak periods (old tariff) */
     double old_total, new_total;
     double change;                /* new - old */
     double change_pct;            /* 100 x change / old (NaN when old is 0) */
+    double old_price, new_price;  /* total / kWh */
+    double kwh_share;             /* of the portfolio's kWh: the mix */
+    double peak_share;            /* peak_kwh / kwh */
+    double price_effect;          /* kwh_share x (new - old price): its part of the
+                                     change in the average price */
 } lf_impact_row;
 
-/* A customer class, and on the last row of classes[] the whole portfolio. */
-typedef struct lf_impact_class {
-    char customer_class[LF_TARIFF_ID_MAX];      /* "total" on the last row */
-    size_t ncustomers;
-    double kwh, peak_kwh;
-    double old_total, new_total, change, change_pct;
-    double old_price, new_price;  /* total / kWh */
-    double kwh_share;             /* of the portfolio's kWh: the class mix */
-    double peak_share;            /* peak_kwh / kwh */
-    double price_effect;          /* kwh_share x (new - old price): the class's part
-                                     of the change in the average price */
-} lf_impact_class;
+/* A class, and on the last row of classes[] the whole portfolio. */
+typedef lf_impact_row lf_impact_class;
 
 /* The average price (revenue / kWh) is the kWh-weighted mean of the class
  * prices: sum of kwh_share x price.  On the same load the mix does not move,
- * so its change is the sum of the classes' price_effect; peak_share tells
- * which classes a change of the peak rates reaches. */
+ * so its change is the sum of the classes' price_effect (and of the
+ * customers'); peak_share tells which classes a change of the peak rates
+ * reaches. */
 typedef struct lf_tariff_impact {
     size_t ncustomers;
     lf_impact_row *customers;     /* owned, in input order */
     size_t nclasses;              /* classes + 1 (the total, last) */
-    lf_impact_class *classes;     /* owned, classes by name, then the total */
+    lf_impact_class *classes;     /* owned, classes by name (id and customer_class
+                                     the name), then the total (both "total") */
 } lf_tariff_impact;
 
 /* Bills every customer under its tariff in old_set and in new_set (each

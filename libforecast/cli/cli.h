@@ -23,8 +23,10 @@ typedef struct lfc_options {
 typedef struct lfc_command {
     const char *name;
     const char *summary;
-    const char *usage;    /* full help text */
+    const char *usage;    /* full help text... */
     int (*run)(int argc, char **argv);
+    const char *usage_more; /* ...continued, or NULL (C promises string literals of
+                               4095 bytes only) */
 } lfc_command;
 
 extern const lfc_command lfc_cmd_ingest;
@@ -34,6 +36,8 @@ extern const lfc_command lfc_cmd_forecast;
 extern const lfc_command lfc_cmd_peakshift;
 extern const lfc_command lfc_cmd_tariff;
 
+/* The command's full help text. */
+void lfc_print_usage(FILE *fp, const lfc_command *cmd);
 /* Parse the shared options; unknown options are usage errors.  Returns an
  * exit code (LFC_OK to go on) and prints the message itself. */
 int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options *opt);
@@ -61,11 +65,12 @@ int lfc_make_dirs(const char *path, lf_error *err);
 /* Writes file k of a set to path (a temporary name the set renames). */
 typedef int lfc_file_writer(size_t k, const char *path, const void *ctx, lf_error *err);
 /* The files names[0..n) into dir (created when absent), all or none: each
- * written whole as NAME.part by write, then all renamed; on a failure the
- * parts are removed.  path[k] = dir/names[k]. */
+ * written whole as NAME.part by write, then the files stale[0..nstale) of
+ * an earlier run removed, then all renamed; on a failure the parts are
+ * removed.  path[k] = dir/names[k]. */
 int lfc_write_file_set(const char *dir, const char *const *names, size_t n,
-                       lfc_file_writer *write, const void *ctx, char (*path)[4096],
-                       lf_error *err);
+                       const char *const *stale, size_t nstale, lfc_file_writer *write,
+                       const void *ctx, char (*path)[4096], lf_error *err);
 /* A written file, byte for byte, on stdout. */
 int lfc_copy_to_stdout(const char *path, lf_error *err);
 /* Prints a run's readable tables. */

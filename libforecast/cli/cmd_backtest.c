@@ -30,7 +30,7 @@ static const char usage[] =
 static int run_backtest(int argc, char **argv);
 const lfc_command lfc_cmd_backtest = {"backtest", "rolling-origin accuracy of candidate "
                                       "models and the automatic choice", usage,
-                                      run_backtest};
+                                      run_backtest, NULL};
 
 typedef struct bt_run {
     const lf_config *cfg;

@@ -27,7 +27,7 @@ static const char usage[] =
 
 static int run_fit(int argc, char **argv);
 const lfc_command lfc_cmd_fit = {"fit", "fit the daily regression model; coefficients, "
-                                 "decomposed predictions", usage, run_fit};
+                                 "decomposed predictions", usage, run_fit, NULL};
 
 /* Everything one run produces. */
 typedef struct fit_run {

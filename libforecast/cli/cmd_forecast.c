@@ -32,7 +32,7 @@ static const char usage[] =
 static int run_forecast(int argc, char **argv);
 const lfc_command lfc_cmd_forecast = {"forecast", "monthly and yearly energy, peak and load "
                                       "factor with quantiles and scenarios", usage,
-                                      run_forecast};
+                                      run_forecast, NULL};
 
 /* ---- days ------------------------------------------------------------------------ */
 

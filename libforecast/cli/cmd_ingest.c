@@ -25,7 +25,7 @@ static const char usage[] =
 
 static int run_ingest(int argc, char **argv);
 const lfc_command lfc_cmd_ingest = {"ingest", "read and check data; daily/monthly summary",
-                                    usage, run_ingest};
+                                    usage, run_ingest, NULL};
 
 typedef struct summaries {
     lf_period_summary *monthly, *yearly;

@@ -53,7 +53,7 @@ static const char usage[] =
 static int run_peakshift(int argc, char **argv);
 const lfc_command lfc_cmd_peakshift = {"peakshift", "peak-shift / orderly-consumption "
                                        "schedule of the demand-response portfolio", usage,
-                                       run_peakshift};
+                                       run_peakshift, NULL};
 
 /* ---- the run ----------------------------------------------------------------------- */
 
@@ -140,7 +140,7 @@ static int run_peakshift(int argc, char **argv)
     if (rc == LF_OK)
         rc = schedule(&r, &err);
     if (rc == LF_OK)
-        rc = lfc_write_file_set(dir, FILES, NFILES, write_one, &r, path, &err);
+        rc = lfc_write_file_set(dir, FILES, NFILES, NULL, 0, write_one, &r, path, &err);
     if (rc == LF_OK)
         rc = lfc_show(&opt, path[DAYS], path[JSON], table, &r, &err);
     if (rc == LF_OK) {

@@ -1,8 +1,10 @@
 /* cmd_tariff.c - `lfc tariff`: tariff advice for the config's large
  * customers: every tariff each account may choose billed on its load and
  * ranked, the itemised monthly bills of its current and its best option, a
- * declared-demand plan for each month of the plan year, and what moving load
- * out of the peak saves; five files written all together, a summary printed. */
+ * declared-demand plan for each month of the plan year, what moving load
+ * out of the peak saves, and with a proposed tariff table the revenue change
+ * by customer, class and in total; the files written all together, a summary
+ * printed. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,10 +30,22 @@ static const char usage[] =
     "     values is reported as such;\n"
     "  4. under the current tariff when it is time-of-use (else the best TOU option):\n"
     "     the saving of moving each share of peak-period load to the same day's valley\n"
-    "     (at most shiftable_kw), billed with the account's own basic-charge settings.\n"
-    "Holidays and make-up working days (调休): the config's calendar.\n"
+    "     (at most shiftable_kw), billed with the account's own basic-charge settings;\n"
+    "  5. with 'proposed': every account billed on the same days under its current\n"
+    "     tariff (as the ranking's current option) and under its tariff of the proposed\n"
+    "     table, with the same basic choice and declared kW: the revenue change by\n"
+    "     customer, by class and in total, and what drives the average price (each\n"
+    "     class's share of the kWh and its peak share; its price effect, kWh share x\n"
+    "     change of its CNY/kWh, and the effects add up to the average price's change).\n"
+    "Holidays and make-up working days (调休): the config's calendar.\n";
+
+/* The keys and the files: the rest of the help text. */
+static const char usage_more[] =
     "Keys of the config's 'tariff' section (paths relative to the config file):\n"
     "  tariffs: tariffs.yaml          required (format: examples/tariffs/tariffs.yaml)\n"
+    "  proposed: proposed.yaml        a proposed tariff table, same format (e.g.\n"
+    "                                 examples/tariffs/proposed.yaml); every account\n"
+    "                                 then needs 'current'\n"
     "  first: / last: 2024-12-31      days billed (default: the last 12 whole months of\n"
     "                                 each customer's load)\n"
     "  plan_year: 2025                default: the year after the last billed day\n"
@@ -42,6 +56,7 @@ static const char usage[] =
     "      voltage_kv: 110            required\n"
     "      capacity_kva: 100000       required: installed transformer capacity\n"
     "      current: TARIFF_ID         the tariff it is on now (savings against it)\n"
+    "      proposed_tariff: ID        its tariff in 'proposed' (default: the current id)\n"
     "      basic: capacity            capacity (default) | demand: its basic charge now\n"
     "      declared_kw: 60000         its declared demand now (required with demand)\n"
     "      power_factor: 0.93         monthly power factor (default: not adjusted)\n"
@@ -61,14 +76,23 @@ static const char usage[] =
     "                        (capacity charge - expected charge by demand)\n"
     "  tariff_shift.csv      per account and share: kWh moved, bills before and after,\n"
     "                        saving (and per MWh), maximum demand before and after\n"
-    "  tariff.json           all of the above in one document\n"
+    "  tariff_change.csv     with 'proposed' only: per customer, class and the total\n"
+    "                        (level, id, class, customers): kWh, peak kWh and share,\n"
+    "                        old and new total, change (CNY and %), old and new\n"
+    "                        CNY/kWh, kWh share, price effect.  A run without\n"
+    "                        'proposed' removes a tariff_change.csv of an earlier run\n"
+    "                        (with the set: if the set is not written, nothing goes)\n"
+    "  tariff.json           all of the above in one document (\"change\": null\n"
+    "                        without 'proposed')\n"
     "Money to the cent, kWh to 0.001, kW to 0.1.  On stdout: each account's ranking,\n"
-    "plan and shift savings (--format csv: tariff_ranking.csv; json: tariff.json).\n"
+    "plan and shift savings, then the change by class (--format csv:\n"
+    "tariff_ranking.csv; json: tariff.json).\n"
     "Exit status: 0 ok; 2 bad config, tariffs or data; 1 usage; 4 failure.\n";
 
 static int run_tariff(int argc, char **argv);
-const lfc_command lfc_cmd_tariff = {"tariff", "tariff advice for large customers: ranking, "
-                                    "bills, declared demand, peak shift", usage, run_tariff};
+const lfc_command lfc_cmd_tariff = {"tariff", "tariff advice (ranking, bills, declared demand, "
+                                    "peak shift), tariff-change revenue", usage,
+                                    run_tariff, usage_more};
 
 /* ---- bills of the ranked options ---------------------------------------------------- */
 
@@ -286,6 +310,34 @@ static int shifts(const lf_config *cfg, const lf_config_tariff_input *in, tf_acc
     return rc;
 }
 
+/* ---- a proposed tariff table ------------------------------------------------------------ */
+
+/* Every account on its billed days, under its current tariff and under
+ * its tariff of the proposed table, with its own basic-charge settings.
+ * The old bill is the ranking's current option: lf_tariff_set_bill bills
+ * the account as the ranking does, except for a declared value in
+ * hindsight (a tariff charged by demand alone, no declared_kw), where it
+ * fails naming the month and the least value the tariff takes, rather than
+ * bill what the customer does not pay. */
+static int change(tf_run *r, lf_error *err)
+{
+    const lf_config_tariff_input *in = r->input;
+    if (!in->proposed)
+        return LF_OK;
+    lf_impact_customer *cs = calloc(r->n, sizeof *cs);
+    int rc = cs ? LF_OK : lf_error_set(err, LF_ERR_NOMEM, "out of memory for the change");
+    for (size_t i = 0; i < r->n && rc == LF_OK; i++) {
+        const lf_config_tariff_customer *c = r->accounts[i].in;
+        cs[i] = (lf_impact_customer){c->account->customer, &c->account->account, &c->billed,
+                                     c->account->current, c->account->proposed_tariff};
+    }
+    if (rc == LF_OK)
+        rc = lf_tariff_change_impact(in->tariffs, in->proposed, cs, r->n, in->calendar,
+                                     &r->change, err);
+    free(cs);
+    return rc;
+}
+
 /* ---- the run --------------------------------------------------------------------------- */
 
 static int advise(const lf_config *cfg, const lf_config_tariff_input *in, tf_account *a,
@@ -317,7 +369,7 @@ static int advise_all(tf_run *r, lf_error *err)
         r->n = i + 1;
         rc = advise(cfg, r->input, &r->accounts[i], err);
     }
-    return rc;
+    return rc == LF_OK ? change(r, err) : rc;
 }
 
 static void free_run(tf_run *r)
@@ -330,6 +382,7 @@ static void free_run(tf_run *r)
         lf_tariff_ranking_free(a->ranking);
     }
     free(r->accounts);
+    lf_tariff_impact_free(r->change);
     lf_config_tariff_free(r->input);
 }
 

@@ -62,7 +62,7 @@ int main(int argc, char **argv)
             return LFC_USAGE;
         }
         if (cmd)
-            fputs(cmd->usage, stdout);
+            lfc_print_usage(stdout, cmd);
         else
             print_help(stdout);
         return LFC_OK;

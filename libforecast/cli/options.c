@@ -7,9 +7,17 @@
 #include "../io/json_out.h"
 #include "cli.h"
 
+void lfc_print_usage(FILE *fp, const lfc_command *cmd)
+{
+    fputs(cmd->usage, fp);
+    if (cmd->usage_more)
+        fputs(cmd->usage_more, fp);
+}
+
 static int usage_error(const lfc_command *cmd, const char *what, const char *arg)
 {
-    fprintf(stderr, "lfc %s: %s '%s'\n\n%s", cmd->name, what, arg, cmd->usage);
+    fprintf(stderr, "lfc %s: %s '%s'\n\n", cmd->name, what, arg);
+    lfc_print_usage(stderr, cmd);
     return LFC_USAGE;
 }
 
@@ -35,7 +43,7 @@ int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options
                           strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0 ||
                           strcmp(a, "--format") == 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(cmd->usage, stdout);
+            lfc_print_usage(stdout, cmd);
             return -1; /* handled: exit 0 */
         }
         if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
@@ -55,7 +63,8 @@ int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options
             return LFC_USAGE;
     }
     if (!opt->config) {
-        fprintf(stderr, "lfc %s: --config FILE is required\n\n%s", cmd->name, cmd->usage);
+        fprintf(stderr, "lfc %s: --config FILE is required\n\n", cmd->name);
+        lfc_print_usage(stderr, cmd);
         return LFC_USAGE;
     }
     return LFC_OK;

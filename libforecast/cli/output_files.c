@@ -33,17 +33,35 @@ static int write_parts(const char *dir, const char *const *names, size_t n,
     return rc;
 }
 
+/* Files of an earlier run that this run does not write: gone, so that
+ * none of them looks like a part of this run's set. */
+static int remove_stale(const char *dir, const char *const *stale, size_t nstale,
+                        lf_error *err)
+{
+    char path[4096];
+    int rc = LF_OK;
+    for (size_t k = 0; k < nstale && rc == LF_OK; k++)
+        if ((rc = lfc_path_in(path, sizeof path, dir, stale[k], err)) == LF_OK &&
+            unlink(path) != 0 && errno != ENOENT)
+            rc = lf_error_set(err, LF_ERR_IO, "cannot remove %s of an earlier run: %s", path,
+                              strerror(errno));
+    return rc;
+}
+
 /* A run that fails half-way (a full disk) leaves none of its files: each
- * is written complete under NAME.part, and only then are they renamed. */
+ * is written complete under NAME.part, the stale files removed, and only
+ * then are they renamed. */
 int lfc_write_file_set(const char *dir, const char *const *names, size_t n,
-                       lfc_file_writer *write, const void *ctx, char (*path)[4096],
-                       lf_error *err)
+                       const char *const *stale, size_t nstale, lfc_file_writer *write,
+                       const void *ctx, char (*path)[4096], lf_error *err)
 {
     char part[4100];
     size_t written = 0;
     int rc = lfc_make_dirs(dir, err);
     if (rc == LF_OK)
         rc = write_parts(dir, names, n, write, ctx, path, &written, err);
+    if (rc == LF_OK)
+        rc = remove_stale(dir, stale, nstale, err);
     for (size_t k = 0; k < n && rc == LF_OK; k++)
         if ((rc = part_name(part, sizeof part, path[k], err)) == LF_OK &&
             rename(part, path[k]) != 0)

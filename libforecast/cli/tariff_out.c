@@ -1,7 +1,8 @@
 /* tariff_out.c - the files `lfc tariff` writes: the ranking, the bills, the
- * declared-demand plans and the peak-shift savings as CSV, all of it as one
- * JSON document.  One row writer per kind serves the CSV header, the CSV row
- * and the JSON object, so a column and its JSON key cannot drift apart.
+ * declared-demand plans, the peak-shift savings and the revenue change of a
+ * proposed tariff table as CSV, all of it as one JSON document.  One row
+ * writer per kind serves the CSV header, the CSV row and the JSON object, so
+ * a column and its JSON key cannot drift apart.
  * Money is written to the cent, kWh to the Wh, kW to 0.1 kW. */
 #include <math.h>
 #include <stdio.h>
@@ -13,7 +14,7 @@
 
 const char *const lfc_tariff_files[TF_NFILES] = {"tariff_ranking.csv", "tariff_bills.csv",
                                                  "tariff_declared.csv", "tariff_shift.csv",
-                                                 "tariff.json"};
+                                                 "tariff.json", "tariff_change.csv"};
 
 enum { MONEY = 2, KWH = 3, KW = 1, EXACT = -1 };
 
@@ -208,6 +209,38 @@ static void shift_row(row *w, const tf_account *a, size_t k, int with_key)
     row_end(w);
 }
 
+/* level: customer, class or total. */
+static void change_row(row *w, const char *level, const lf_impact_row *x)
+{
+    int total = !strcmp(level, "total");
+    row_begin(w);
+    put_text(w, "level", level);
+    put_text(w, "id", x->id);
+    put_text(w, "class", total ? NULL : x->customer_class);
+    put_count(w, "customers", (long)x->ncustomers);
+    put_number(w, "kwh", x->kwh, KWH);
+    put_number(w, "peak_kwh", x->peak_kwh, KWH);
+    put_number(w, "peak_share", x->peak_share, EXACT);
+    put_number(w, "old_total", x->old_total, MONEY);
+    put_number(w, "new_total", x->new_total, MONEY);
+    put_number(w, "change", x->change, MONEY);
+    put_number(w, "change_pct", x->change_pct, EXACT);
+    put_number(w, "old_price", x->old_price, EXACT);
+    put_number(w, "new_price", x->new_price, EXACT);
+    put_number(w, "kwh_share", x->kwh_share, EXACT);
+    put_number(w, "price_effect", x->price_effect, EXACT);
+    row_end(w);
+}
+
+const lf_impact_class *lfc_tariff_change_driver(const lf_tariff_impact *change)
+{
+    const lf_impact_class *top = NULL;
+    for (size_t k = 0; k + 1 < change->nclasses; k++)
+        if (!top || fabs(change->classes[k].price_effect) > fabs(top->price_effect))
+            top = &change->classes[k];
+    return top;
+}
+
 /* ---- CSV files ----------------------------------------------------------------------------- */
 
 /* An account with one empty row of each kind: what the headers are written
@@ -292,6 +325,21 @@ static int write_shift(FILE *fp, const void *ctx)
     for (size_t i = 0; i < r->n; i++)
         for (size_t k = 0; k < r->accounts[i].nshifts; k++)
             shift_row(&w, &r->accounts[i], k, 1);
+    return ferror(fp) != 0;
+}
+
+/* Customers, classes, then the total. */
+static int write_change(FILE *fp, const void *ctx)
+{
+    const lf_tariff_impact *c = ((const tf_run *)ctx)->change;
+    lf_impact_row blank = {0};
+    row w = {fp, HEADER, 0};
+    change_row(&w, "customer", &blank);
+    w.mode = CSV;
+    for (size_t i = 0; i < c->ncustomers; i++)
+        change_row(&w, "customer", &c->customers[i]);
+    for (size_t k = 0; k < c->nclasses; k++)
+        change_row(&w, k + 1 < c->nclasses ? "class" : "total", &c->classes[k]);
     return ferror(fp) != 0;
 }
 
@@ -418,6 +466,31 @@ static void json_shift(FILE *fp, const tf_account *a)
     fputs("]}\n", fp);
 }
 
+static void json_change(FILE *fp, const tf_run *r)
+{
+    const lf_tariff_impact *c = r->change;
+    row w = {fp, JSON, 0};
+    if (!c) {
+        fputs("  \"change\": null\n", fp);
+        return;
+    }
+    fputs("  \"change\": {", fp);
+    json_key_text(fp, "proposed", r->cfg->tariff.proposed, ", ");
+    json_key_text(fp, "driver", lfc_tariff_change_driver(c)->id, ",\n    \"customers\": [");
+    for (size_t i = 0; i < c->ncustomers; i++) {
+        fputs(i ? ",\n      " : "\n      ", fp);
+        change_row(&w, "customer", &c->customers[i]);
+    }
+    fputs("],\n    \"classes\": [", fp);
+    for (size_t k = 0; k + 1 < c->nclasses; k++) {
+        fputs(k ? ",\n      " : "\n      ", fp);
+        change_row(&w, "class", &c->classes[k]);
+    }
+    fputs("],\n    \"total\": ", fp);
+    change_row(&w, "total", &c->classes[c->nclasses - 1]);
+    fputs("}\n", fp);
+}
+
 static int write_json(FILE *fp, const void *ctx)
 {
     const tf_run *r = ctx;
@@ -438,14 +511,16 @@ static int write_json(FILE *fp, const void *ctx)
         json_shift(fp, a);
         fputs("   }", fp);
     }
-    fputs("\n  ]\n}\n", fp);
+    fputs("\n  ],\n", fp);
+    json_change(fp, r);
+    fputs("}\n", fp);
     return ferror(fp) != 0;
 }
 
 /* ---- all the files or none -------------------------------------------------------------- */
 
 static const lf_writer_fn WRITERS[TF_NFILES] = {write_ranking, write_bills, write_declared,
-                                                write_shift, write_json};
+                                                write_shift, write_json, write_change};
 
 static int write_part(size_t k, const char *path, const void *ctx, lf_error *err)
 {
@@ -455,5 +530,7 @@ static int write_part(size_t k, const char *path, const void *ctx, lf_error *err
 int lfc_tariff_write(const tf_run *r, const char *dir, char path[TF_NFILES][4096],
                      lf_error *err)
 {
-    return lfc_write_file_set(dir, lfc_tariff_files, TF_NFILES, write_part, r, path, err);
+    size_t n = r->change ? TF_NFILES : TF_CHANGE; /* the change file is the last */
+    return lfc_write_file_set(dir, lfc_tariff_files, n, lfc_tariff_files + n, TF_NFILES - n,
+                              write_part, r, path, err);
 }

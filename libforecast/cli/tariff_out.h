@@ -1,5 +1,6 @@
 /* tariff_out.h - what one `lfc tariff` run holds (cmd_tariff.c computes it),
- * and its output: the five files and the JSON document (tariff_out.c). */
+ * and its output: the five files (six with a proposed tariff table) and the
+ * JSON document (tariff_out.c). */
 #ifndef LFC_TARIFF_OUT_H
 #define LFC_TARIFF_OUT_H
 
@@ -47,14 +48,21 @@ typedef struct tf_run {
     lf_config_tariff_input *input;
     size_t n;
     tf_account *accounts;          /* one per account of the section */
+    lf_tariff_impact *change;      /* the proposed table's; NULL without one */
 } tf_run;
 
 /* "capacity", "demand", or "none" for a single-part option. */
 const char *lfc_tariff_basic_name(const lf_tariff_option *o);
 
-/* The five files into dir, all or none (each written whole under NAME.part,
- * then all renamed); the path of each file (in FILES order) into path. */
-enum { TF_RANKING, TF_BILLS, TF_DECLARED, TF_SHIFT, TF_JSON, TF_NFILES };
+/* The class whose price effect is the largest in size: the one that drives
+ * most of the change in the average price (NULL without classes). */
+const lf_impact_class *lfc_tariff_change_driver(const lf_tariff_impact *change);
+
+/* The five files into dir, and tariff_change.csv when the run has a change,
+ * all or none (each written whole under NAME.part, then all renamed; without
+ * a change, a tariff_change.csv of an earlier run is removed); the path of
+ * each file (in FILES order) into path. */
+enum { TF_RANKING, TF_BILLS, TF_DECLARED, TF_SHIFT, TF_JSON, TF_CHANGE, TF_NFILES };
 extern const char *const lfc_tariff_files[TF_NFILES];
 int lfc_tariff_write(const tf_run *r, const char *dir, char path[TF_NFILES][4096],
                      lf_error *err);

@@ -1,7 +1,9 @@
 /* tariff_table.c - the summary `lfc tariff` prints for each account: who it
  * is and what was billed, the ranking of its options, the declared-demand
  * plan of its best two-part tariff month by month, and what moving load out
- * of the peak saves.  The files hold the rest (every plan, the bills). */
+ * of the peak saves; then, with a proposed tariff table, the revenue change
+ * by class and in total.  The files hold the rest (every plan, the bills,
+ * the change by customer). */
 #include <math.h>
 #include <stdio.h>
 
@@ -175,6 +177,45 @@ static void print_shifts(const tf_account *a)
     }
 }
 
+/* ---- a proposed tariff table ---------------------------------------------------------- */
+
+static void print_change_row(const lf_impact_row *x)
+{
+    printf("%-20s %5zu", x->id, x->ncustomers);
+    lfc_print_cell(100 * x->kwh_share, " %*.1f", 6);
+    lfc_print_cell(100 * x->peak_share, " %*.1f", 6);
+    print_money(x->old_total, 14);
+    print_money(x->new_total, 14);
+    print_money(x->change, 12);
+    lfc_print_cell(x->change_pct, " %*.2f", 6);
+    printf("  %.4f -> %.4f  ", x->old_price, x->new_price);
+    lfc_print_cell(x->price_effect, " %*.5f", 11);
+    printf("\n");
+}
+
+static void print_change(const tf_run *r)
+{
+    const lf_tariff_impact *c = r->change;
+    const lf_impact_class *total = &c->classes[c->nclasses - 1];
+    const lf_impact_class *top = lfc_tariff_change_driver(c);
+    double moved = total->new_price - total->old_price;
+    printf("\ntariff change to %s\n(each account on its billed days, under its current "
+           "and its proposed tariff; by customer: tariff_change.csv):\n",
+           r->cfg->tariff.proposed);
+    printf("%-20s %5s %6s %6s %14s %14s %12s %6s  %-18s %11s\n", "class", "cust.", "kWh%",
+           "peak%", "old CNY", "new CNY", "change", "chg%", "CNY/kWh old -> new",
+           "price eff.");
+    for (size_t k = 0; k < c->nclasses; k++)
+        print_change_row(&c->classes[k]);
+    printf("the average price moves %.4f -> %.4f CNY/kWh (%+.4f); %s drives most of it:\n"
+           "%+.4f CNY/kWh", total->old_price, total->new_price, moved, top->id,
+           top->price_effect);
+    if (moved != 0)
+        printf(" (%.0f %% of the change)", 100 * top->price_effect / moved);
+    printf(", with %.1f %% of the kWh, %.1f %% of its kWh in peak hours\n",
+           100 * top->kwh_share, 100 * top->peak_share);
+}
+
 void lfc_tariff_table(const tf_run *r)
 {
     const lf_config_tariff *t = &r->cfg->tariff;
@@ -187,4 +228,6 @@ void lfc_tariff_table(const tf_run *r)
         print_plan(a);
         print_shifts(a);
     }
+    if (r->change)
+        print_change(r);
 }

@@ -1,7 +1,8 @@
 /* config_tariff.c - the 'tariff' section of a project config (keys documented
- * in config.h): the tariff file, the days billed, the plan year, the shares of
- * peak load to move, and one account per large customer.  The files it names
- * are read when the advice is made (config_tariff_data.c). */
+ * in config.h): the tariff file, a proposed tariff file, the days billed, the
+ * plan year, the shares of peak load to move, and one account per large
+ * customer.  The files it names are read when the advice is made
+ * (config_tariff_data.c). */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -195,11 +196,29 @@ static int read_sizes(reader *R, const lf_ynode *map, lf_config_tariff_account *
     return rc;
 }
 
+/* A tariff id (current, proposed_tariff), with where it is for the messages
+ * of lf_config_tariff_load, which checks it against the tariff file. */
+static int read_tariff_id(reader *R, const lf_ynode *map, const char *key, const char **out,
+                          long *line, long *col)
+{
+    const lf_ynode *v = lf_ymap_get(map, key);
+    if (!v)
+        return LF_OK;
+    char id[LF_TARIFF_ID_MAX];
+    int rc = lf_ynode_text(v, id, sizeof id, R->err);
+    if (rc == LF_OK)
+        rc = keep(R, id, out);
+    *line = v->line;
+    *col = v->column;
+    return rc;
+}
+
 static int read_account(reader *R, const lf_ynode *map, lf_config_tariff_account *a)
 {
     static const char *const keys[] = {"customer", "class", "voltage_kv", "capacity_kva",
-                                       "current", "basic", "declared_kw", "power_factor",
-                                       "shiftable_kw", "growth", "declared_from"};
+                                       "current", "proposed_tariff", "basic", "declared_kw",
+                                       "power_factor", "shiftable_kw", "growth",
+                                       "declared_from"};
     lf_tariff_account_init(&a->account);
     const lf_ynode *v;
     int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 4, R->err);
@@ -209,14 +228,11 @@ static int read_account(reader *R, const lf_ynode *map, lf_config_tariff_account
         rc = read_sizes(R, map, a);
     if (rc == LF_OK)
         rc = read_basic(R, map, a);
-    if (rc == LF_OK && (v = lf_ymap_get(map, "current"))) {
-        char id[LF_TARIFF_ID_MAX];
-        rc = lf_ynode_text(v, id, sizeof id, R->err);
-        if (rc == LF_OK)
-            rc = keep(R, id, &a->current);
-        a->current_line = v->line;
-        a->current_col = v->column;
-    }
+    if (rc == LF_OK)
+        rc = read_tariff_id(R, map, "current", &a->current, &a->current_line, &a->current_col);
+    if (rc == LF_OK)
+        rc = read_tariff_id(R, map, "proposed_tariff", &a->proposed_tariff, &a->proposed_line,
+                            &a->proposed_col);
     if (rc == LF_OK && (v = lf_ymap_get(map, "declared_from")))
         rc = read_declared_from(R, v, a);
     return rc;
@@ -239,6 +255,27 @@ static int check_unique(reader *R, const lf_ynode *seq)
     return LF_OK;
 }
 
+/* With 'proposed', the change is measured from each account's current
+ * tariff; without it, a proposed_tariff has no table to be in. */
+static int check_proposal(reader *R, const lf_ynode *map, const lf_config_tariff_account *a,
+                          const lf_config_tariff *t)
+{
+    char desc[300];
+    if (t->proposed && !a->current) {
+        lf_ynode_describe(map, desc, sizeof desc);
+        return lf_ynode_error(map, R->err, LF_ERR_CONFIG, "%s (customer %s) has no 'current'; "
+                              "with 'proposed' in 'tariff' every account needs the tariff it "
+                              "is on now, which the change is measured from", desc,
+                              a->customer);
+    }
+    if (t->proposed || !a->proposed_tariff)
+        return LF_OK;
+    const lf_ynode *v = lf_ymap_get(map, "proposed_tariff");
+    lf_ynode_describe(v, desc, sizeof desc);
+    return lf_ynode_error(v, R->err, LF_ERR_CONFIG, "%s names a tariff of the proposed table, "
+                          "but 'tariff' has no 'proposed' (the proposed tariff file)", desc);
+}
+
 static int read_accounts(reader *R, const lf_ynode *seq, lf_config_tariff *t)
 {
     int rc = lf_ynode_expect(seq, LF_YSEQUENCE, R->err);
@@ -254,6 +291,8 @@ static int read_accounts(reader *R, const lf_ynode *seq, lf_config_tariff *t)
         rc = read_account(R, seq->items[i], &a[i]);
     if (rc == LF_OK)
         rc = check_unique(R, seq);
+    for (size_t i = 0; i < seq->count && rc == LF_OK; i++)
+        rc = check_proposal(R, seq->items[i], &a[i], t);
     t->accounts = a;
     t->naccounts = rc == LF_OK ? seq->count : 0;
     return rc;
@@ -263,8 +302,8 @@ int lf_config_read_tariff(const lf_ynode *map, lf_arena *arena, const char *dir,
                           const lf_config_source *customers, size_t ncustomers,
                           lf_config_tariff *t, lf_error *err)
 {
-    static const char *const keys[] = {"tariffs", "accounts", "first", "last", "plan_year",
-                                       "shift_shares"};
+    static const char *const keys[] = {"tariffs", "accounts", "proposed", "first", "last",
+                                       "plan_year", "shift_shares"};
     static const double shares[] = {0.1, 0.2, 0.3};
     reader R = {arena, dir, customers, ncustomers, err};
     memset(t, 0, sizeof *t);
@@ -274,6 +313,8 @@ int lf_config_read_tariff(const lf_ynode *map, lf_arena *arena, const char *dir,
     int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 2, R.err);
     if (rc == LF_OK)
         rc = lf_config_get_path(R.arena, R.dir, map, "tariffs", &t->tariffs, R.err);
+    if (rc == LF_OK)
+        rc = lf_config_get_path(R.arena, R.dir, map, "proposed", &t->proposed, R.err);
     if (rc == LF_OK)
         rc = lf_config_read_optional_days(map, "tariff", &t->has_first, &t->first, &t->has_last,
                                           &t->last, R.err);

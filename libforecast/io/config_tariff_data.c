@@ -25,38 +25,66 @@ static void format_day(lf_date d, char *buf)
     lf_date_format(d, buf);
 }
 
-/* ---- the current tariff is in the file ----------------------------------------------- */
+/* ---- the account's tariffs are in their files ----------------------------------------- */
 
-static int check_current(const lf_config *cfg, const lf_config_tariff_account *a,
-                         const lf_tariff_set *set, lf_error *err)
+/* The distinct ids of set, ", "-separated, into list; ids[] gets them. */
+static size_t tariff_ids(const lf_tariff_set *set, const char **ids, char *list, size_t size)
 {
-    if (!a->current)
-        return LF_OK;
-    const char **ids = malloc((set->n + 1) * sizeof *ids);
-    if (!ids)
-        return nomem(err);
-    char list[512] = "", hint[120];
     size_t n = 0;
+    list[0] = '\0';
     for (size_t i = 0; i < set->n; i++) {
-        if (!strcmp(set->tariffs[i].id, a->current)) {
-            free(ids);
-            return LF_OK;
-        }
         size_t j = 0;
         while (j < n && strcmp(ids[j], set->tariffs[i].id))
             j++;
-        if (j == n) {
-            ids[n++] = set->tariffs[i].id;
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", n > 1 ? ", " : "",
-                     set->tariffs[i].id);
-        }
+        if (j < n)
+            continue;
+        ids[n++] = set->tariffs[i].id;
+        size_t used = strlen(list);
+        snprintf(list + used, size - used, "%s%s", n > 1 ? ", " : "", set->tariffs[i].id);
     }
-    lf_suggest_hint(hint, sizeof hint, a->current, ids, n);
+    return n;
+}
+
+/* id (the account's `what` tariff, at line:col of the config) is in set;
+ * else an error with a suggestion, then `advice`. */
+static int check_id(const lf_config *cfg, const lf_config_tariff_account *a, const char *what,
+                    const char *id, long line, long col, const lf_tariff_set *set,
+                    const char *advice, lf_error *err)
+{
+    const char **ids = malloc((set->n + 1) * sizeof *ids);
+    if (!ids)
+        return nomem(err);
+    char list[512], hint[120];
+    size_t n = tariff_ids(set, ids, list, sizeof list), j = 0;
+    while (j < n && strcmp(ids[j], id))
+        j++;
+    if (j == n)
+        lf_suggest_hint(hint, sizeof hint, id, ids, n);
     free(ids);
-    return lf_error_at(err, LF_ERR_CONFIG, cfg->path, a->current_line, a->current_col,
-                       "customer %s's current tariff '%s' is not in %s%s; its tariffs are: %s",
-                       a->customer, a->current, set->source, hint, list);
+    if (j < n)
+        return LF_OK;
+    return lf_error_at(err, LF_ERR_CONFIG, cfg->path, line, col, "customer %s's %s tariff '%s' "
+                       "is not in %s%s; %sits tariffs are: %s", a->customer, what, id,
+                       set->source, hint, advice, list);
+}
+
+/* The current tariff is in the tariff file, and the proposed one (by
+ * default the current id) in the proposed file. */
+static int check_ids(const lf_config *cfg, const lf_config_tariff_account *a,
+                     const lf_config_tariff_input *in, lf_error *err)
+{
+    int rc = LF_OK;
+    if (a->current)
+        rc = check_id(cfg, a, "current", a->current, a->current_line, a->current_col,
+                      in->tariffs, "", err);
+    if (rc != LF_OK || !in->proposed)
+        return rc;
+    if (a->proposed_tariff)
+        return check_id(cfg, a, "proposed", a->proposed_tariff, a->proposed_line,
+                        a->proposed_col, in->proposed, "", err);
+    return check_id(cfg, a, "current", a->current, a->current_line, a->current_col,
+                    in->proposed, "give 'proposed_tariff' for the tariff of the proposed "
+                    "table it would be on; ", err);
 }
 
 /* ---- an account's load ---------------------------------------------------------------- */
@@ -373,6 +401,7 @@ void lf_config_tariff_free(lf_config_tariff_input *in)
     free(in->accounts);
     lf_calendar_free(in->calendar);
     lf_tariff_set_free(in->tariffs);
+    lf_tariff_set_free(in->proposed);
     free(in);
 }
 
@@ -408,8 +437,11 @@ static int read_inputs(const lf_config *cfg, lf_config_tariff_input *in, lf_erro
     int rc = lf_tariff_set_load(t->tariffs, &in->tariffs, err);
     if (rc != LF_OK)
         return rc == LF_ERR_IO ? lf_error_prefix(err, rc, "the tariffs of 'tariff': ") : rc;
+    if (t->proposed && (rc = lf_tariff_set_load(t->proposed, &in->proposed, err)) != LF_OK)
+        return rc == LF_ERR_IO ? lf_error_prefix(err, rc, "the proposed tariffs of 'tariff': ")
+                               : rc;
     for (size_t i = 0; i < t->naccounts && rc == LF_OK; i++)
-        rc = check_current(cfg, &t->accounts[i], in->tariffs, err);
+        rc = check_ids(cfg, &t->accounts[i], in, err);
     in->accounts = calloc(t->naccounts, sizeof *in->accounts);
     if (rc == LF_OK && !in->accounts)
         rc = nomem(err);

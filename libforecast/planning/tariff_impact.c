@@ -37,12 +37,11 @@ static int bill_customer(const lf_tariff_set *old_set, const lf_tariff_set *new_
         snprintf(row->id, sizeof row->id, "%s", c->id);
         snprintf(row->customer_class, sizeof row->customer_class, "%s",
                  c->account->customer_class);
+        row->ncustomers = 1;
         row->kwh = before->kwh;
         row->peak_kwh = peak_kwh_of(before);
         row->old_total = before->total;
         row->new_total = after->total;
-        row->change = tb_cents(after->total - before->total);
-        row->change_pct = percent_of(row->change, row->old_total);
     } else if (err) {
         char why[LF_ERROR_MESSAGE_MAX];
         snprintf(why, sizeof why, "%s", err->message);
@@ -55,26 +54,34 @@ static int bill_customer(const lf_tariff_set *old_set, const lf_tariff_set *new_
 
 /* ---- classes --------------------------------------------------------------------------------- */
 
+static void name_row(lf_impact_row *r, const char *name)
+{
+    snprintf(r->id, sizeof r->id, "%s", name);
+    snprintf(r->customer_class, sizeof r->customer_class, "%s", name);
+}
+
 static lf_impact_class *class_of(lf_tariff_impact *im, const char *name)
 {
     for (size_t k = 0; k < im->nclasses; k++)
         if (strcmp(im->classes[k].customer_class, name) == 0)
             return &im->classes[k];
     lf_impact_class *c = &im->classes[im->nclasses++];
-    snprintf(c->customer_class, sizeof c->customer_class, "%s", name);
+    name_row(c, name);
     return c;
 }
 
 static void add_row(lf_impact_class *c, const lf_impact_row *row)
 {
-    c->ncustomers++;
+    c->ncustomers += row->ncustomers;
     c->kwh += row->kwh;
     c->peak_kwh += row->peak_kwh;
     c->old_total += row->old_total;
     c->new_total += row->new_total;
 }
 
-static void finish_class(lf_impact_class *c, double portfolio_kwh)
+/* The change, the prices and the drivers of a row whose kWh and totals are
+ * in (a customer's, a class's sums, the total's). */
+static void finish_row(lf_impact_row *c, double portfolio_kwh)
 {
     c->old_total = tb_cents(c->old_total);
     c->new_total = tb_cents(c->new_total);
@@ -97,15 +104,17 @@ static int by_class_name(const void *a, const void *b)
 static void sum_classes(lf_tariff_impact *im)
 {
     lf_impact_class total = {0};
-    snprintf(total.customer_class, sizeof total.customer_class, "total");
+    name_row(&total, "total");
     for (size_t i = 0; i < im->ncustomers; i++) {
         add_row(class_of(im, im->customers[i].customer_class), &im->customers[i]);
         add_row(&total, &im->customers[i]);
     }
     qsort(im->classes, im->nclasses, sizeof *im->classes, by_class_name);
+    for (size_t i = 0; i < im->ncustomers; i++)
+        finish_row(&im->customers[i], total.kwh);
     for (size_t k = 0; k < im->nclasses; k++)
-        finish_class(&im->classes[k], total.kwh);
-    finish_class(&total, total.kwh);
+        finish_row(&im->classes[k], total.kwh);
+    finish_row(&total, total.kwh);
     im->classes[im->nclasses++] = total;
 }
 

@@ -1,13 +1,20 @@
-"""lfc tariff end to end on the bundled sample: the five files and their
+"""lfc tariff end to end on the bundled sample: the six files and their
 columns; each ranking cheapest first with saving = current total - total;
 the itemised bills adding up to the ranking's totals; a 12-month declared-
 demand plan per two-part tariff, checked by hand for one month from the
 customer's own history and for one month from a forecast file's quantiles
 (tests/fixtures/tariff/forecast_monthly.csv) against a scan of every kW; the
-shift savings; the output formats; and a bad config or a failing write that
-leaves no tariff file behind (exit 2, file:line:column; exit 4)."""
+shift savings; the tariff change of the sample's proposed table (its old
+totals the ranking's current ones, classes and total the sums of their rows,
+price effects adding up to the average price's change) and of a proposal
+that raises every energy rate by 10 % (each customer's change 10 % of its
+energy charge, power-factor adjusted, from its itemised bills); the output
+formats; and a bad config or a failing write that leaves no tariff file
+behind (exit 2, file:line:column; exit 4), nor a tariff_change.csv of an
+earlier run when the proposal is dropped."""
 import json
 import math
+import pathlib
 import re
 
 import numpy as np
@@ -18,7 +25,8 @@ from conftest import ROOT
 from test_fit_cli import run
 
 FILES = ["tariff_ranking.csv", "tariff_bills.csv", "tariff_declared.csv", "tariff_shift.csv",
-         "tariff.json"]
+         "tariff.json", "tariff_change.csv"]
+NO_CHANGE = FILES[:-1]
 PERIODS = ["critical", "peak", "flat", "valley", "deep_valley"]
 COLUMNS = {
     "tariff_ranking.csv": "customer,rank,tariff_id,name,basic,declared_hindsight,kwh,"
@@ -34,6 +42,8 @@ COLUMNS = {
                            "capacity_charge,choice,saving",
     "tariff_shift.csv": "customer,tariff_id,share,max_kw,kwh_moved,bill_before,bill_after,"
                         "saving,saving_per_mwh,max_demand_before_kw,max_demand_after_kw",
+    "tariff_change.csv": "level,id,class,customers,kwh,peak_kwh,peak_share,old_total,new_total,"
+                         "change,change_pct,old_price,new_price,kwh_share,price_effect",
 }
 # The 2024-2025 versions of the example tariffs' large-industry basic charge.
 DEMAND_RATE, CAPACITY_RATE, PENALTY_SHARE, PENALTY_FACTOR, FLOOR_SHARE = 40, 30, 1.05, 2, 0.4
@@ -46,6 +56,7 @@ def project(sample_dir, tmp_path, replace=()):
     text = (sample_dir / "project.yaml").read_text()
     text = text.replace("path: ", f"path: {sample_dir}/")
     text = text.replace("tariffs: ../../", f"tariffs: {ROOT}/")
+    text = text.replace("proposed: ../../", f"proposed: {ROOT}/")
     for old, new in replace:
         assert old in text, old
         text = text.replace(old, new, 1)
@@ -81,7 +92,7 @@ def read(out, name):
 def test_sample_writes_every_file(sample_run):
     r, out = sample_run
     assert r.returncode == 0, r.stderr
-    assert tariff_files(out) == sorted(FILES), "the five files, no .part left"
+    assert tariff_files(out) == sorted(FILES), "the six files, no .part left"
     for name, header in COLUMNS.items():
         assert (out / name).read_text().split("\n", 1)[0] == header, name
     doc = json.loads((out / "tariff.json").read_text())
@@ -225,6 +236,198 @@ def test_sample_table(sample_run):
     assert "declared demand 2025 under large_industry_tou_35_110kv" in r.stdout
     assert "declared demand: no two-part tariff with a demand rate is open to it" in r.stdout
     assert r.stdout.count("moving peak-period load to the same day's valley") == 3
+
+
+# ---- the tariff change -----------------------------------------------------------------------
+
+SUMMED = ["customers", "kwh", "peak_kwh", "old_total", "new_total"]
+
+
+def check_row_figures(rows, portfolio_kwh):
+    """What every row's derived columns are, from its own kWh and totals."""
+    assert rows.change.values == pytest.approx((rows.new_total - rows.old_total).values, abs=CENT)
+    assert rows.change_pct.values == pytest.approx((100 * rows.change / rows.old_total).values,
+                                                   rel=1e-8)
+    assert rows.peak_share.values == pytest.approx((rows.peak_kwh / rows.kwh).values, rel=1e-8)
+    assert rows.old_price.values == pytest.approx((rows.old_total / rows.kwh).values, rel=1e-8)
+    assert rows.new_price.values == pytest.approx((rows.new_total / rows.kwh).values, rel=1e-8)
+    assert rows.kwh_share.values == pytest.approx((rows.kwh / portfolio_kwh).values, rel=1e-8)
+    effect = rows.kwh_share * (rows.new_price - rows.old_price)
+    assert rows.price_effect.values == pytest.approx(effect.values, rel=1e-8, abs=1e-12)
+
+
+def current_options(out):
+    ranking = read(out, "tariff_ranking.csv")
+    return ranking[ranking.current == 1].set_index("customer")
+
+
+def test_sample_change_bills_the_current_tariff_as_ranked(sample_run):
+    _, out = sample_run
+    change = read(out, "tariff_change.csv")
+    customers = change[change.level == "customer"].set_index("id")
+    current = current_options(out)
+    assert list(customers.index) == ["C001", "C002", "C003"], "in the accounts' order"
+    assert (customers.customers == 1).all()
+    assert (customers.old_total == current.total[customers.index]).all(), \
+        "the old bill is the ranking's current option, to the cent"
+    assert (customers.kwh == current.kwh[customers.index]).all(), "on the same billed days"
+    assert customers.peak_share.values == pytest.approx(
+        current.peak_share[customers.index].values, abs=1e-9)
+    assert (customers["class"] == ["large_industry", "large_industry", "general_commercial"]).all()
+
+
+def test_sample_change_adds_up(sample_run):
+    _, out = sample_run
+    change = read(out, "tariff_change.csv")
+    assert list(change.level) == ["customer"] * 3 + ["class"] * 2 + ["total"]
+    customers = change[change.level == "customer"]
+    classes = change[change.level == "class"]
+    total = change[change.level == "total"].iloc[0]
+    assert list(classes.id) == ["general_commercial", "large_industry"], "by name"
+    assert (classes.id == classes["class"]).all()
+    assert total.id == "total" and pd.isna(total["class"])
+    for _, c in classes.iterrows():
+        members = customers[customers["class"] == c.id]
+        for column in SUMMED:
+            assert c[column] == pytest.approx(members[column].sum(), abs=CENT), (c.id, column)
+    for column in SUMMED:
+        assert total[column] == pytest.approx(classes[column].sum(), abs=CENT), column
+    check_row_figures(change, total.kwh)
+    assert total.kwh_share == 1
+    moved = total.new_price - total.old_price
+    assert abs(classes.price_effect.sum() - moved) <= 1e-9, "the classes' effects add up"
+    assert abs(customers.price_effect.sum() - moved) <= 1e-9, "so do the customers'"
+
+
+def test_sample_change_is_plausible(sample_run):
+    """The example proposal (peak +10 %, valley -10 %, flat and basic charges as
+    they are): a few % more revenue, more where more of the kWh is in the peak."""
+    _, out = sample_run
+    change = read(out, "tariff_change.csv").set_index("id")
+    assert 1 < change.change_pct["total"] < 6
+    c001, c002 = change.loc["C001"], change.loc["C002"]
+    assert c002.peak_share > c001.peak_share and c002.change_pct > c001.change_pct
+    classes = change[change.level == "class"]
+    top = classes.loc[classes.peak_share.idxmax()]
+    assert top.change_pct == classes.change_pct.max(), "the peakier class gains more"
+
+
+def test_sample_change_in_json_and_table(sample_run):
+    r, out = sample_run
+    doc = json.loads((out / "tariff.json").read_text())["change"]
+    change = pd.read_csv(out / "tariff_change.csv", keep_default_na=False)
+    rows = doc["customers"] + doc["classes"] + [doc["total"]]
+    assert [list(x) for x in rows] == [COLUMNS["tariff_change.csv"].split(",")] * len(rows)
+    assert [x["id"] for x in rows] == list(change.id)
+    assert [x["new_total"] for x in rows] == list(change.new_total)
+    assert [x["price_effect"] for x in rows] == list(change.price_effect)
+    assert doc["total"]["class"] is None
+    assert doc["proposed"].endswith("examples/tariffs/proposed.yaml")
+    assert doc["driver"] == "large_industry", "most of the kWh"
+    total = change[change.level == "total"].iloc[0]
+    assert re.search(r"^total +3 +100\.0 +[0-9.]+ +%.0f +%.0f +%.0f +%.2f  %.4f -> %.4f +%.5f$"
+                     % (total.old_total, total.new_total, total.change, total.change_pct,
+                        total.old_price, total.new_price, total.price_effect),
+                     r.stdout, re.M), r.stdout
+    assert re.search(r"^general_commercial +1 ", r.stdout, re.M)
+    assert "; large_industry drives most of it:\n" in r.stdout
+
+
+def scaled_rates(text, factor):
+    """Every 'rates: {...}' of a tariff file (the TOU energy rates) times factor."""
+    def scale(m):
+        return re.sub(r"(\w+): ([0-9.]+)",
+                      lambda r: f"{r.group(1)}: {float(r.group(2)) * factor:.10g}", m.group(0))
+    return re.sub(r"rates: \{[^}]*\}", scale, text)
+
+
+def test_every_energy_rate_up_10_percent(lfc, sample_dir, tmp_path):
+    """Each customer's change is 10 % of its energy charge, raised or lowered
+    by its month's power-factor percent, from its itemised current bills (a
+    few cents of rounding a month); basic charges and surcharges stay.
+    C002's tariff gets a new id in the proposal, named by proposed_tariff."""
+    text = scaled_rates((ROOT / "examples" / "tariffs" / "tariffs.yaml").read_text(), 1.1)
+    assert text.count("critical: 1.43616") == 1, "the 1-10 kV 2024-2025 version scaled"
+    text = text.replace("id: large_industry_tou_1_10kv", "id: large_industry_tou_1_10kv_new")
+    (tmp_path / "up10.yaml").write_text(text)
+    cfg = project(sample_dir, tmp_path, [
+        (f"proposed: {ROOT}/examples/tariffs/proposed.yaml", f"proposed: {tmp_path}/up10.yaml"),
+        ("current: large_industry_tou_1_10kv\n",
+         "current: large_industry_tou_1_10kv\n      proposed_tariff: "
+         "large_industry_tou_1_10kv_new\n")])
+    out = tmp_path / "out"
+    r = tariff(lfc, cfg, out)
+    assert r.returncode == 0, r.stderr
+    change = read(out, "tariff_change.csv").set_index("id")
+    current = current_options(out)
+    bills = read(out, "tariff_bills.csv")
+    for customer, option in current.iterrows():
+        months = bills[(bills.customer == customer) & (bills.tariff_id == option.tariff_id)
+                       & (bills.basic == option.basic)]
+        assert len(months) == 12
+        pf = months.pf_percent.fillna(0) / 100
+        expected = (0.1 * months.energy_charge * (1 + pf)).sum()
+        row = change.loc[customer]
+        assert row.change == pytest.approx(expected, abs=0.1 * 12), customer
+        assert 1 < row.new_total / row.old_total < 1.1, customer
+    assert 1 < change.new_total["total"] / change.old_total["total"] < 1.1
+
+
+def test_help_names_the_keys_and_the_file(lfc):
+    r = run(lfc, "help", "tariff")
+    assert r.returncode == 0
+    assert r.stdout.startswith("usage: lfc tariff --config FILE")
+    for text in ["  proposed: proposed.yaml ", "      proposed_tariff: ID ",
+                 "  tariff_change.csv     with 'proposed' only: ",
+                 "removes a tariff_change.csv of an earlier run",
+                 "Exit status: 0 ok; 2 bad config, tariffs or data; 1 usage; 4 failure.\n"]:
+        assert text in r.stdout, text
+    assert r.stdout.count("usage: ") == 1
+
+
+def test_a_run_without_proposed_leaves_no_change_file(lfc, sample_dir, tmp_path):
+    """An earlier run's tariff_change.csv goes with the new set."""
+    out = tmp_path / "out"
+    with_change = project(sample_dir, tmp_path)
+    assert tariff(lfc, with_change, out).returncode == 0
+    assert (out / "tariff_change.csv").exists()
+    cfg = project(sample_dir, tmp_path, [("  proposed: ", "  #proposed: ")])
+    r = tariff(lfc, cfg, out)
+    assert r.returncode == 0, r.stderr
+    assert tariff_files(out) == sorted(NO_CHANGE)
+    assert json.loads((out / "tariff.json").read_text())["change"] is None
+    assert "tariff change" not in r.stdout
+
+
+def test_a_stale_change_file_that_cannot_go_writes_nothing(lfc, sample_dir, tmp_path):
+    out = tmp_path / "out"
+    (out / "tariff_change.csv").mkdir(parents=True)
+    (out / "tariff_change.csv" / "x").write_text("x")
+    cfg = project(sample_dir, tmp_path, [("  proposed: ", "  #proposed: ")])
+    r = tariff(lfc, cfg, out)
+    assert r.returncode == 4, r.stderr
+    assert "cannot remove " in r.stderr and "tariff_change.csv of an earlier run" in r.stderr
+    assert tariff_files(out) == ["tariff_change.csv"], "the new set's parts removed"
+
+
+def test_a_bad_proposed_tariff_exits_2_without_files(lfc, sample_dir, tmp_path):
+    cfg = project(sample_dir, tmp_path, [(
+        "current: large_industry_tou_35_110kv\n",
+        "current: large_industry_tou_35_110kv\n"
+        "      proposed_tariff: large_industry_tou_35_11kv\n")])
+    lines = pathlib.Path(cfg).read_text().splitlines()
+    line = next(i for i, t in enumerate(lines, 1) if "proposed_tariff:" in t)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("x")
+    r = tariff(lfc, cfg, out)
+    assert r.returncode == 2
+    assert f"project.yaml:{line}:24: customer C001's proposed tariff " \
+           "'large_industry_tou_35_11kv' is not in " in r.stderr, r.stderr
+    assert "proposed.yaml (did you mean 'large_industry_tou_35_110kv'?); its tariffs are: " \
+           "large_industry_tou_1_10kv, large_industry_tou_35_110kv, general_ic_tou_1_10kv" \
+           in r.stderr, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
 # ---- formats ------------------------------------------------------------------------------
