@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scratch_file.h"
 #include "libforecast/csv.h"
 
 #define FIX "tests/fixtures/csv/"
@@ -32,19 +33,7 @@ static void remove_tmpdir(void)
 {
     if (!tmpdir[0])
         return;
-    DIR *d = opendir(tmpdir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char p[400];
-            snprintf(p, sizeof p, "%s/%s", tmpdir, e->d_name);
-            unlink(p);
-        }
-        closedir(d);
-    }
-    rmdir(tmpdir);
+    scratch_remove_dir(tmpdir);
     tmpdir[0] = '\0';
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scratch_file.h"
 #include "libforecast/ingest.h"
 
 #define FIX "tests/fixtures/ingest/"
@@ -41,19 +42,7 @@ static void teardown(void)
 {
     lf_interval_series_free(&S);
     lf_ingest_report_free(&REP);
-    DIR *d = opendir(tmpdir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char p[400];
-            snprintf(p, sizeof p, "%s/%s", tmpdir, e->d_name);
-            unlink(p);
-        }
-        closedir(d);
-    }
-    rmdir(tmpdir);
+    scratch_remove_dir(tmpdir);
 }
 
 TestSuite(series, .init = setup, .fini = teardown);

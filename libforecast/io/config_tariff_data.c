@@ -20,11 +20,6 @@ static int nomem(lf_error *err)
     return lf_error_set(err, LF_ERR_NOMEM, "out of memory reading the tariff inputs");
 }
 
-static void format_day(lf_date d, char *buf)
-{
-    lf_date_format(d, buf);
-}
-
 /* ---- the account's tariffs are in their files ----------------------------------------- */
 
 /* The distinct ids of set, ", "-separated, into list; ids[] gets them. */
@@ -157,8 +152,8 @@ static int last_whole_months(const lf_config *cfg, const lf_config_tariff_custom
     lf_date end = month_first(b + 1); /* the day after the last whole month */
     if (end <= start) {
         char x[LF_DATE_STRLEN], y[LF_DATE_STRLEN];
-        format_day(a, x);
-        format_day(b, y);
+        lf_date_format(a, x);
+        lf_date_format(b, y);
         return lf_error_set(err, LF_ERR_DATA, "%s: customer %s's load (whole days %s .. %s) "
                             "covers no whole month; give the days to bill with 'first' and "
                             "'last' in 'tariff'", cfg->path, c->account->customer, x, y);
@@ -184,10 +179,10 @@ static int choose_days(const lf_config *cfg, lf_config_tariff_customer *c, lf_er
     if (rc != LF_OK)
         return rc;
     char x[LF_DATE_STRLEN], y[LF_DATE_STRLEN], u[LF_DATE_STRLEN], v[LF_DATE_STRLEN];
-    format_day(c->first, x);
-    format_day(c->last, y);
-    format_day(a, u);
-    format_day(b, v);
+    lf_date_format(c->first, x);
+    lf_date_format(c->last, y);
+    lf_date_format(a, u);
+    lf_date_format(b, v);
     if (c->first < a || c->last > b || c->last < c->first)
         return lf_error_set(err, LF_ERR_DATA, "%s: 'tariff' bills %s .. %s, but customer %s's "
                             "load in %s has whole days %s .. %s only", cfg->path, x, y,
@@ -202,7 +197,7 @@ static int choose_days(const lf_config *cfg, lf_config_tariff_customer *c, lf_er
             continue;
         char day[LF_DATE_STRLEN];
         int minute = (int)(i % per_day) * c->series.minutes;
-        format_day(c->first + (lf_date)(i / per_day), day);
+        lf_date_format(c->first + (lf_date)(i / per_day), day);
         return lf_error_set(err, LF_ERR_DATA, "%s: customer %s has no load in the interval "
                             "starting %s %02d:%02d, inside the billed days %s .. %s (a gap longer than "
                             "max_gap_intervals, or an empty value); a bill is not made from "

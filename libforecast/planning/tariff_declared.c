@@ -3,7 +3,9 @@
  * into equally likely values for it. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "libforecast/forecast.h"
 #include "libforecast/tariff_advice.h"
 
 double lf_demand_charge(const lf_tariff *t, double declared_kw, double max_kw)
@@ -157,32 +159,16 @@ int lf_quantiles_to_values(const double *p, const double *v, size_t k, size_t n,
 
 /* ---- a month of the plan --------------------------------------------------------------------- */
 
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Type-7 quantile of sorted x. */
-static double sorted_quantile(const double *x, size_t n, double p)
-{
-    double h = (double)(n - 1) * p;
-    size_t lo = (size_t)floor(h);
-    size_t hi = lo + 1 < n ? lo + 1 : lo;
-    return x[lo] + (h - (double)lo) * (x[hi] - x[lo]);
-}
-
 static int summarise(const double *max_kw, size_t n, lf_declared_month *out, lf_error *err)
 {
     double *sorted = malloc(n * sizeof *sorted);
     if (!sorted)
         return lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu values", n);
-    for (size_t i = 0; i < n; i++)
-        sorted[i] = max_kw[i];
-    qsort(sorted, n, sizeof *sorted, by_value);
-    out->max_kw_p10 = sorted_quantile(sorted, n, 0.1);
-    out->max_kw_p50 = sorted_quantile(sorted, n, 0.5);
-    out->max_kw_p90 = sorted_quantile(sorted, n, 0.9);
+    memcpy(sorted, max_kw, n * sizeof *sorted);
+    /* lf_quantile sorts in place: the later calls find the copy sorted */
+    out->max_kw_p10 = lf_quantile(sorted, n, 0.1);
+    out->max_kw_p50 = lf_quantile(sorted, n, 0.5);
+    out->max_kw_p90 = lf_quantile(sorted, n, 0.9);
     free(sorted);
     return LF_OK;
 }

@@ -42,10 +42,8 @@ static int bill_customer(const lf_tariff_set *old_set, const lf_tariff_set *new_
         row->peak_kwh = peak_kwh_of(before);
         row->old_total = before->total;
         row->new_total = after->total;
-    } else if (err) {
-        char why[LF_ERROR_MESSAGE_MAX];
-        snprintf(why, sizeof why, "%s", err->message);
-        lf_error_set(err, rc, "customer %s: %s", c->id ? c->id : "?", why);
+    } else {
+        lf_error_prefix(err, rc, "customer %s: ", c->id ? c->id : "?");
     }
     lf_bill_free(before);
     lf_bill_free(after);
