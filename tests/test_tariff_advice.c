@@ -558,3 +558,29 @@ Test(impact, revenue_by_customer_class_and_total)
     lf_tariff_set_free(old_set);
     lf_tariff_set_free(new_set);
 }
+
+/* By id of a set: the same as by its one version; an id whose versions are
+ * not time of use is refused by name. */
+Test(shift, by_tariff_id_of_a_set)
+{
+    lf_tariff_set *set = load_set();
+    lf_tariff_account a = industry();
+    double *kw;
+    lf_interval_load load = hourly(D(2025, 6, 2), 1, 100, &kw);
+    lf_shift_saving s;
+    lf_error err;
+    cr_assert_eq(lf_tariff_set_shift_saving(set, "tou", &a, &load, NULL, 0.5, 0, &s, &err),
+                 LF_OK, "%s", err.message);
+    cr_assert_float_eq(s.kwh_moved, 200, 1e-9);
+    cents(s.saving, 140, "saving");
+    cr_assert_float_eq(s.max_demand_after_kw, 125, 1e-9);
+    strcpy(a.customer_class, "other");
+    a.capacity_kva = 10;
+    a.declared_kw = 5;
+    cr_assert_eq(lf_tariff_set_shift_saving(set, "versioned", &a, &load, NULL, 0.5, 0, &s,
+                                            &err), LF_ERR_ARG);
+    cr_assert(strstr(err.message, "tariff versioned has no time-of-use rates"), "%s",
+              err.message);
+    free(kw);
+    lf_tariff_set_free(set);
+}

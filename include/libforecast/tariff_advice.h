@@ -174,6 +174,12 @@ typedef struct lf_shift_saving {
 int lf_tou_shift_saving(const lf_tariff *t, const lf_tariff_account *a,
                         const lf_interval_load *load, const lf_calendar *cal, double share,
                         double max_kw, lf_shift_saving *out, lf_error *err);
+/* The same under tariff id of a set, each month under the version in force
+ * on its first day (every version used must be time of use). */
+int lf_tariff_set_shift_saving(const lf_tariff_set *set, const char *id,
+                               const lf_tariff_account *a, const lf_interval_load *load,
+                               const lf_calendar *cal, double share, double max_kw,
+                               lf_shift_saving *out, lf_error *err);
 
 /* ---- a tariff change: what it does to revenue ------------------------------------------ */
 

@@ -250,53 +250,6 @@ static void choose_shift_tariff(const lf_config_tariff_input *in, tf_account *a)
         }
 }
 
-/* One share over the billed days: lf_tou_shift_saving takes one tariff
- * version, so each run of months under one version is shifted and billed
- * alone, and the runs are added up. */
-static int shift_share(const lf_config_tariff_input *in, const tf_account *a, double share,
-                       lf_shift_saving *out, lf_error *err)
-{
-    const lf_config_tariff_customer *c = a->in;
-    const lf_interval_load *load = &c->billed;
-    size_t per_day = (size_t)(1440 / load->minutes);
-    lf_date end = load->first + (lf_date)(load->n / per_day);
-    lf_shift_saving sum = {share, c->account->shiftable_kw, 0, 0, 0, 0, NAN, 0, 0};
-    for (lf_date d0 = load->first, d1; d0 < end; d0 = d1) {
-        const lf_tariff *t = lf_tariff_set_find(in->tariffs, a->shift_tariff,
-                                                lf_date_from_ymd(lf_date_year(d0),
-                                                                 lf_date_month(d0), 1));
-        d1 = d0;
-        while (d1 < end && lf_tariff_set_find(in->tariffs, a->shift_tariff,
-                                              lf_date_from_ymd(lf_date_year(d1),
-                                                               lf_date_month(d1), 1)) == t)
-            d1 = lf_date_add_months(lf_date_from_ymd(lf_date_year(d1), lf_date_month(d1), 1), 1);
-        d1 = d1 < end ? d1 : end;
-        if (!t)
-            return lf_error_set(err, LF_ERR_DATA, "tariff %s has no version in force in the "
-                                "month of the billed day %d-%02d-01", a->shift_tariff,
-                                lf_date_year(d0), lf_date_month(d0));
-        lf_interval_load part = *load;
-        part.first = d0;
-        part.kw = load->kw + (size_t)(d0 - load->first) * per_day;
-        part.n = (size_t)(d1 - d0) * per_day;
-        lf_shift_saving s;
-        int rc = lf_tou_shift_saving(t, &c->account->account, &part, in->calendar, share,
-                                     c->account->shiftable_kw, &s, err);
-        if (rc != LF_OK)
-            return rc;
-        sum.kwh_moved += s.kwh_moved;
-        sum.bill_before += s.bill_before;
-        sum.bill_after += s.bill_after;
-        sum.saving += s.saving;
-        sum.max_demand_before_kw = fmax(sum.max_demand_before_kw, s.max_demand_before_kw);
-        sum.max_demand_after_kw = fmax(sum.max_demand_after_kw, s.max_demand_after_kw);
-    }
-    if (sum.kwh_moved > 0)
-        sum.saving_per_mwh = sum.saving / (sum.kwh_moved / 1000.0);
-    *out = sum;
-    return LF_OK;
-}
-
 static int shifts(const lf_config *cfg, const lf_config_tariff_input *in, tf_account *a,
                   lf_error *err)
 {
@@ -306,7 +259,10 @@ static int shifts(const lf_config *cfg, const lf_config_tariff_input *in, tf_acc
     const lf_config_tariff *t = &cfg->tariff;
     int rc = LF_OK;
     for (size_t k = 0; k < t->nshift_shares && rc == LF_OK; k++)
-        rc = shift_share(in, a, t->shift_shares[k], &a->shifts[a->nshifts++], err);
+        rc = lf_tariff_set_shift_saving(in->tariffs, a->shift_tariff, &a->in->account->account,
+                                        &a->in->billed, in->calendar, t->shift_shares[k],
+                                        a->in->account->shiftable_kw,
+                                        &a->shifts[a->nshifts++], err);
     return rc;
 }
 

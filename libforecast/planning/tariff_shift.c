@@ -45,14 +45,17 @@ static double max_of(const double *x, size_t n)
     return m;
 }
 
-static int check_shift(const lf_tariff *t, const lf_interval_load *load, double share,
-                       double max_kw, lf_shift_saving *out, lf_error *err)
+static int not_tou(const lf_tariff *t, lf_error *err)
 {
-    if (!t || !load || !load->kw || !out)
+    return lf_error_set(err, LF_ERR_ARG, "tariff %s has no time-of-use rates: moving load "
+                        "between hours changes nothing", t->id);
+}
+
+static int check_shift(const lf_interval_load *load, double share, double max_kw,
+                       lf_shift_saving *out, lf_error *err)
+{
+    if (!load || !load->kw || !out)
         return lf_error_set(err, LF_ERR_ARG, "a shift needs a tariff, load and a result");
-    if (t->energy != LF_ENERGY_TOU)
-        return lf_error_set(err, LF_ERR_ARG, "tariff %s has no time-of-use rates: moving load "
-                            "between hours changes nothing", t->id);
     if (!(share >= 0 && share <= 1))
         return lf_error_set(err, LF_ERR_ARG, "the share of peak load to move must be in "
                             "0..1, got %g", share);
@@ -62,14 +65,57 @@ static int check_shift(const lf_tariff *t, const lf_interval_load *load, double 
     return LF_OK;
 }
 
-int lf_tou_shift_saving(const lf_tariff *t, const lf_tariff_account *a,
+/* The tariff the load is billed under: one version, or an id of a set whose
+ * months each take the version in force on their first day. */
+typedef struct tariff_of {
+    const lf_tariff *single;
+    const lf_tariff_set *set;
+    const char *id;
+} tariff_of;
+
+static const lf_tariff *version_on(const tariff_of *w, lf_date day)
+{
+    if (w->single)
+        return w->single;
+    return lf_tariff_set_find(w->set, w->id,
+                              lf_date_from_ymd(lf_date_year(day), lf_date_month(day), 1));
+}
+
+static int bill(const tariff_of *w, const lf_tariff_account *a, const lf_interval_load *load,
+                const lf_calendar *cal, lf_bill **out, lf_error *err)
+{
+    if (w->single)
+        return lf_bill_intervals(w->single, a, load, cal, out, err);
+    return lf_tariff_set_bill(w->set, w->id, a, load, cal, out, err);
+}
+
+/* kw (a copy of the load) reshaped day by day; *moved gets the kWh moved.
+ * Runs after the first bill, so every day has a version. */
+static int shift_days(const tariff_of *w, const lf_interval_load *load, const lf_calendar *cal,
+                      double share, double max_kw, double *kw, double *moved, lf_error *err)
+{
+    size_t per_day = (size_t)(1440 / load->minutes);
+    *moved = 0;
+    for (size_t d = 0; d < load->n / per_day; d++) {
+        lf_date day = load->first + (lf_date)d;
+        const lf_tariff *t = version_on(w, day);
+        unsigned kind = 0;
+        if (t->energy != LF_ENERGY_TOU)
+            return not_tou(t, err);
+        int rc = tb_day_kind(cal, day, &kind, err);
+        if (rc != LF_OK)
+            return rc;
+        *moved += shift_day(t, day, kind, load->minutes, share, max_kw, kw + d * per_day);
+    }
+    return LF_OK;
+}
+
+static int shift_saving(const tariff_of *w, const lf_tariff_account *a,
                         const lf_interval_load *load, const lf_calendar *cal, double share,
                         double max_kw, lf_shift_saving *out, lf_error *err)
 {
-    int rc = check_shift(t, load, share, max_kw, out, err);
     lf_bill *before = NULL, *after = NULL;
-    if (rc == LF_OK)
-        rc = lf_bill_intervals(t, a, load, cal, &before, err); /* also checks the load */
+    int rc = bill(w, a, load, cal, &before, err); /* also checks the load */
     double *kw = rc == LF_OK ? malloc(load->n * sizeof *kw) : NULL;
     if (rc == LF_OK && !kw)
         rc = lf_error_set(err, LF_ERR_NOMEM, "out of memory for %zu intervals", load->n);
@@ -78,19 +124,12 @@ int lf_tou_shift_saving(const lf_tariff *t, const lf_tariff_account *a,
         return rc;
     }
     memcpy(kw, load->kw, load->n * sizeof *kw);
-    size_t per_day = (size_t)(1440 / load->minutes);
     double moved = 0;
-    for (size_t d = 0; rc == LF_OK && d < load->n / per_day; d++) {
-        unsigned kind = 0;
-        rc = tb_day_kind(cal, load->first + (lf_date)d, &kind, err);
-        if (rc == LF_OK)
-            moved += shift_day(t, load->first + (lf_date)d, kind, load->minutes, share,
-                               max_kw, kw + d * per_day);
-    }
+    rc = shift_days(w, load, cal, share, max_kw, kw, &moved, err);
     lf_interval_load shifted = *load;
     shifted.kw = kw;
     if (rc == LF_OK)
-        rc = lf_bill_intervals(t, a, &shifted, cal, &after, err);
+        rc = bill(w, a, &shifted, cal, &after, err);
     if (rc == LF_OK) {
         lf_shift_saving s = {share, max_kw, moved, before->total, after->total, 0, NAN,
                              max_of(load->kw, load->n), max_of(kw, load->n)};
@@ -103,4 +142,29 @@ int lf_tou_shift_saving(const lf_tariff *t, const lf_tariff_account *a,
     lf_bill_free(after);
     free(kw);
     return rc;
+}
+
+int lf_tou_shift_saving(const lf_tariff *t, const lf_tariff_account *a,
+                        const lf_interval_load *load, const lf_calendar *cal, double share,
+                        double max_kw, lf_shift_saving *out, lf_error *err)
+{
+    if (!t)
+        return lf_error_set(err, LF_ERR_ARG, "a shift needs a tariff, load and a result");
+    int rc = check_shift(load, share, max_kw, out, err);
+    if (rc == LF_OK && t->energy != LF_ENERGY_TOU)
+        rc = not_tou(t, err);
+    tariff_of w = {t, NULL, NULL};
+    return rc == LF_OK ? shift_saving(&w, a, load, cal, share, max_kw, out, err) : rc;
+}
+
+int lf_tariff_set_shift_saving(const lf_tariff_set *set, const char *id,
+                               const lf_tariff_account *a, const lf_interval_load *load,
+                               const lf_calendar *cal, double share, double max_kw,
+                               lf_shift_saving *out, lf_error *err)
+{
+    if (!set || !id)
+        return lf_error_set(err, LF_ERR_ARG, "a shift needs a tariff, load and a result");
+    int rc = check_shift(load, share, max_kw, out, err);
+    tariff_of w = {NULL, set, id};
+    return rc == LF_OK ? shift_saving(&w, a, load, cal, share, max_kw, out, err) : rc;
 }
