@@ -98,7 +98,8 @@ $(BUILD)/tests/%: tests/%.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Ilibforecast $(CFLAGS) -o $@ $< $(STATIC) $(LIBS) -lcriterion $(LDFLAGS)
 
-$(GENERATOR): datasets/make_sample.c datasets/make_portfolio.c datasets/make_sample.h $(STATIC)
+$(GENERATOR): datasets/make_sample.c datasets/make_portfolio.c datasets/make_crm.c \
+             datasets/make_sample.h $(STATIC)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(filter %.c,$^) $(STATIC) $(LIBS) $(LDFLAGS)
 
 # ---- the main job ----------------------------------------------------------

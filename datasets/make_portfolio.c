@@ -404,8 +404,9 @@ static void write_portfolio_header(FILE *f, const sample *s, const dr_totals *t)
     fputs("]\n\ncustomers:\n", f);
 }
 
-/* The file must load with the library's own reader, and mean what was written. */
-static void check_portfolio(const sample *s, const dr_totals *t)
+/* The file must load with the library's own reader, and mean what was written;
+ * returns what it read (the customer records start from it). */
+static lf_portfolio *check_portfolio(const sample *s, const dr_totals *t)
 {
     char path[4096];
     lf_portfolio *p = NULL;
@@ -416,10 +417,10 @@ static void check_portfolio(const sample *s, const dr_totals *t)
     dr_totals back = sum_portfolio(p->customers, p->n);
     if (p->n != NPORTFOLIO || fabs(back.relief_mw - t->relief_mw) > 1e-9)
         die("portfolio.yaml", "reads back differently from what was written");
-    lf_portfolio_free(p);
     double share = t->relief_mw / s->summer_peak;
     if (share < RELIEF_SHARE_MIN || share > RELIEF_SHARE_MAX)
         die("portfolio.yaml", "callable MW outside 8-12% of the summer peak: resize it");
+    return p;
 }
 
 /* "# ---- restricted: cut first ----..." before each group of customers;
@@ -437,7 +438,7 @@ static void write_heading(FILE *f, int group, int first)
 
 static int group_of(const lf_dr_customer *c) { return c->is_protected ? NTIERS : c->tier; }
 
-void make_portfolio(const sample *s)
+lf_portfolio *make_portfolio(const sample *s)
 {
     lf_dr_customer c[NPORTFOLIO];
     gsl_rng *r = rng_new(SEED_PORTFOLIO);
@@ -453,5 +454,5 @@ void make_portfolio(const sample *s)
         write_customer(f, &c[i], PORTFOLIO[i].note);
     }
     close_out(f, "portfolio.yaml", (long)NPORTFOLIO);
-    check_portfolio(s, &t);
+    return check_portfolio(s, &t);
 }

@@ -16,13 +16,17 @@
  *                           (有序用电方案) of 40 large customers, C001..C003
  *                           among them, for the peak-shift schedule; written
  *                           by make_portfolio.c
+ *   crm/customers.csv, monthly.csv, payments.csv
+ *                           the customer records of 200 accounts (the
+ *                           portfolio's 40 and 160 smaller ones) 2023 .. 2024,
+ *                           for the customer evaluation; written by make_crm.c
  *
  * The output must be byte-for-byte reproducible (`make check-datasets`):
  * every random draw comes from its own gsl_rng_mt19937 stream with a fixed seed
  * (one stream per component, so retuning one component does not reshuffle the
  * others), loops run in date order, numbers are printed with fixed precision
  * and the program never calls setlocale, so printf uses the "C" locale.
- * make_sample.h holds the periods, seeds and state the two files share.
+ * make_sample.h holds the periods, seeds and state the three files share.
  */
 #include <errno.h>
 #include <math.h>
@@ -138,12 +142,15 @@ double round_to(double v, double step) { return round(v / step) * step; }
 static double clamp(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
 
 /* Print with fixed decimals; values that round to zero print without a sign
- * (printf would write "-0.0" for -0.01). */
-static void put_num(FILE *f, double v, int decimals)
+ * (printf would write "-0.0" for -0.01).  Returns the value as written. */
+static double put_num(FILE *f, double v, int decimals)
 {
+    char buf[64];
     if (fabs(v) < 0.5 * pow(10.0, -decimals))
         v = 0.0;
-    fprintf(f, ",%.*f", decimals, v);
+    snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    fprintf(f, ",%s", buf);
+    return strtod(buf, NULL);
 }
 
 FILE *open_out(const sample *s, const char *name)
@@ -690,9 +697,10 @@ static void write_wide_header(FILE *f)
 }
 
 /* Multiplicative AR(1) noise per interval (persistence 0.8) with shocks of
- * noise_sd, continuing across midnight. */
+ * noise_sd, continuing across midnight.  month_tenths[CUST_MONTHS] gets each
+ * month's sum of the values as written, in 0.1 kW (crm/monthly.csv's energy). */
 static void make_customer(const sample *s, const char *name, customer_model model,
-                          unsigned long seed, double noise_sd)
+                          unsigned long seed, double noise_sd, long long *month_tenths)
 {
     gsl_rng *r = rng_new(seed);
     FILE *f = open_out(s, name);
@@ -705,9 +713,12 @@ static void make_customer(const sample *s, const char *name, customer_model mode
         char buf[LF_DATE_STRLEN];
         lf_date_format(d, buf);
         fputs(buf, f);
+        int y, m;
+        lf_date_to_ymd(d, &y, &m, NULL);
+        long long *tenths = &month_tenths[12 * (y - CUST_FIRST_YEAR) + m - 1];
         for (int i = 0; i < 96; i++) {
             noise = 0.8 * noise + gsl_ran_gaussian(r, noise_sd);
-            put_num(f, model(&di, i, r) * (1.0 + noise), 1);
+            *tenths += llround(10.0 * put_num(f, model(&di, i, r) * (1.0 + noise), 1));
         }
         fputc('\n', f);
     }
@@ -730,6 +741,8 @@ int main(int argc, char **argv)
     char sub[4096];
     snprintf(sub, sizeof sub, "%s/customers", s.dir);
     make_dir(sub);
+    snprintf(sub, sizeof sub, "%s/crm", s.dir);
+    make_dir(sub);
 
     normalise(shape_industry, 24);
     normalise(shape_other_work, 24);
@@ -741,11 +754,15 @@ int main(int argc, char **argv)
     make_weather(&s);
     make_economy(&s);
     make_region_load(&s);
-    make_customer(&s, "customers/C001.csv", c001_steel, SEED_C001, 0.012);
-    make_customer(&s, "customers/C002.csv", c002_electronics, SEED_C002, 0.015);
-    make_customer(&s, "customers/C003.csv", c003_hospital, SEED_C003, 0.015);
-    make_portfolio(&s);
+    make_customer(&s, "customers/C001.csv", c001_steel, SEED_C001, 0.012, s.meter_tenths[0]);
+    make_customer(&s, "customers/C002.csv", c002_electronics, SEED_C002, 0.015,
+                  s.meter_tenths[1]);
+    make_customer(&s, "customers/C003.csv", c003_hospital, SEED_C003, 0.015,
+                  s.meter_tenths[2]);
+    lf_portfolio *portfolio = make_portfolio(&s);
+    make_crm(&s, portfolio);
 
+    lf_portfolio_free(portfolio);
     lf_calendar_free(s.cal);
     free(s.wx);
     return 0;

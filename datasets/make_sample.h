@@ -1,6 +1,7 @@
-/* make_sample.h - what make_sample.c and make_portfolio.c share: the periods
- * and seeds, the state the generators fill in, and a few helpers (defined in
- * make_sample.c).  Internal to the generator, not part of libforecast. */
+/* make_sample.h - what make_sample.c, make_portfolio.c and make_crm.c share:
+ * the periods and seeds, the state the generators fill in, and a few helpers
+ * (defined in make_sample.c).  Internal to the generator, not part of
+ * libforecast. */
 #ifndef MAKE_SAMPLE_H
 #define MAKE_SAMPLE_H
 
@@ -10,6 +11,7 @@
 
 #include "libforecast/calendar.h"
 #include "libforecast/date.h"
+#include "libforecast/peakshift.h"
 
 /* ---- periods and seeds ------------------------------------------------------ */
 
@@ -24,12 +26,15 @@ enum {
 #define ECON_YEARS (ECON_LAST_YEAR - ECON_FIRST_YEAR + 1)
 #define MONTHS (12 * (MONTHLY_LAST_YEAR - MONTHLY_FIRST_YEAR + 1))
 #define CAL_YEARS (CAL_LAST_YEAR - CAL_FIRST_YEAR + 1)
+#define CUST_MONTHS (12 * (CUST_LAST_YEAR - CUST_FIRST_YEAR + 1))
+#define NMETERED 3 /* customers/C001.csv .. C003.csv */
 
 enum {
     SEED_TEMPERATURE = 101, SEED_RAIN = 102, SEED_HUMIDITY = 103, SEED_HEAT_WAVES = 108,
     SEED_ECONOMY = 201, SEED_REGION = 301,
     SEED_C001 = 401, SEED_C002 = 402, SEED_C003 = 403,
-    SEED_PORTFOLIO = 501
+    SEED_PORTFOLIO = 501,
+    SEED_CRM = 601, SEED_CRM_ENERGY = 602, SEED_CRM_PAYMENTS = 603
 };
 
 /* ---- state shared by the generators ------------------------------------------ */
@@ -54,6 +59,9 @@ typedef struct sample {
     int sf_length[CAL_YEARS];
     double summer_peak;             /* largest hourly MW of June-August, as written */
     lf_time summer_peak_time;
+    /* Sum of each month's 15-minute kW of customers/C00n.csv as written, in
+     * 0.1 kW, so energy in kWh = sum x 0.1 x 0.25 exactly (crm/monthly.csv). */
+    long long meter_tenths[NMETERED][CUST_MONTHS];
 } sample;
 
 /* ---- small helpers (make_sample.c) -------------------------------------------- */
@@ -66,7 +74,15 @@ void close_out(FILE *f, const char *name, long rows);
 
 /* ---- demand-response portfolio (make_portfolio.c) ----------------------------- */
 
-/* Writes portfolio.yaml; needs s->summer_peak from the region load. */
-void make_portfolio(const sample *s);
+/* Writes portfolio.yaml; needs s->summer_peak from the region load.  Returns
+ * the portfolio as lf_portfolio_load reads it back (lf_portfolio_free). */
+lf_portfolio *make_portfolio(const sample *s);
+
+/* ---- customer records (make_crm.c) --------------------------------------------- */
+
+/* Writes crm/customers.csv, monthly.csv and payments.csv: the portfolio's
+ * customers and 160 smaller ones; needs the weather, calendar, industrial
+ * cycle and s->meter_tenths. */
+void make_crm(const sample *s, const lf_portfolio *portfolio);
 
 #endif
