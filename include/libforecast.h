@@ -31,6 +31,9 @@
 #include "libforecast/tariff.h"
 #include "libforecast/tariff_advice.h"
 #include "libforecast/credit.h"
+#include "libforecast/customers.h"
+#include "libforecast/customer_value.h"
+#include "libforecast/customer_segment.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -173,6 +173,40 @@ int lf_portfolio_check(const lf_portfolio *p, lf_error *err);
  * lf_portfolio_check's errors are LF_ERR_ARG. */
 int lf_portfolio_load(const char *path, lf_portfolio **out, lf_error *err);
 
+/* Tiers from the customer evaluation (customer_segment.h): a CSV file with
+ * columns id and tier, as `lfc customers` writes it (tiers.csv); other
+ * columns (a name, the segment, for the reader) are ignored.  Each
+ * portfolio customer listed gets that tier, which must be one of the
+ * portfolio's tiers, in any case as in the portfolio file (an error at
+ * file:line:column otherwise, in every row: a tier unknown even in a row the
+ * portfolio lacks means the file was made with other tiers).  An empty tier
+ * marks a protected customer: it must be protected in the portfolio too, and a
+ * customer protected in the portfolio must have an empty tier, since the
+ * portfolio says which loads are safety loads and a tier file cannot change
+ * that either way (an error at the row, naming the customer and where the
+ * portfolio has it).  An id listed twice is an error at its second row, as
+ * is an empty id or one longer than LF_DR_ID_MAX - 1 bytes.  Portfolio
+ * customers not in the file keep their tier, ids not in the portfolio are
+ * skipped; both are counted in the report (report may be NULL; it is zero
+ * after an error).  The portfolio is checked first (lf_portfolio_check,
+ * LF_ERR_ARG); the file's errors are LF_ERR_PARSE for a malformed row (its
+ * width, its id), LF_ERR_NOTFOUND for a missing column, LF_ERR_DATA where
+ * rows conflict with each other or with the portfolio (duplicate, tier,
+ * protection) and LF_ERR_IO when it cannot be read.  Every row is read and
+ * checked before any tier is set: on error the portfolio is unchanged. */
+typedef struct lf_tiers_report {
+    size_t applied;               /* portfolio customers listed in the file (a
+                                     protected one, listed with its empty tier,
+                                     counts and keeps its tier): applied +
+                                     not_in_file = the portfolio's n */
+    size_t changed;               /* of which the tier differs from before */
+    size_t not_in_file;           /* portfolio customers the file does not list */
+    size_t not_in_portfolio;      /* file rows whose id the portfolio lacks */
+} lf_tiers_report;
+
+int lf_portfolio_apply_tiers(lf_portfolio *p, const char *tiers_csv, lf_tiers_report *report,
+                             lf_error *err);
+
 /* ---- schedule ----------------------------------------------------------------------- */
 
 typedef enum lf_peakshift_method {

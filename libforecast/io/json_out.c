@@ -27,3 +27,15 @@ void lf_json_put_number(FILE *fp, const char *key, double v, const char *sep)
     else
         fprintf(fp, "\"%s\": null%s", key, sep);
 }
+
+void lf_json_put_list(FILE *fp, const char *key, size_t n, lf_json_item_fn *item,
+                      const void *ctx, const char *sep)
+{
+    fprintf(fp, "  \"%s\": [", key);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n    " : "\n    ", fp);
+        item(fp, ctx, i);
+    }
+    fputs(n ? "\n  ]" : "]", fp);
+    fputs(sep, fp);
+}

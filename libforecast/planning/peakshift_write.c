@@ -220,8 +220,9 @@ static void json_date(FILE *fp, lf_date date)
 }
 
 /* The items below carry the same keys, in the same order, as the CSV columns. */
-static void json_day(FILE *fp, const write_ctx *ctx, size_t i)
+static void json_day(FILE *fp, const void *vctx, size_t i)
 {
+    const write_ctx *ctx = vctx;
     const lf_peakshift_day *d = &ctx->s->days[i];
     fputc('{', fp);
     json_date(fp, d->date);
@@ -236,8 +237,9 @@ static void json_day(FILE *fp, const write_ctx *ctx, size_t i)
     json_count(fp, "calls", d->ncalls, "}");
 }
 
-static void json_call(FILE *fp, const write_ctx *ctx, size_t k)
+static void json_call(FILE *fp, const void *vctx, size_t k)
 {
+    const write_ctx *ctx = vctx;
     const lf_peakshift_call *c = &ctx->s->calls[k];
     const lf_dr_customer *cu = &ctx->p->customers[c->customer];
     double start, hours;
@@ -255,8 +257,9 @@ static void json_call(FILE *fp, const write_ctx *ctx, size_t k)
     lf_json_put_number(fp, "cost", c->cost, "}");
 }
 
-static void json_customer(FILE *fp, const write_ctx *ctx, size_t i)
+static void json_customer(FILE *fp, const void *vctx, size_t i)
 {
+    const write_ctx *ctx = vctx;
     const lf_dr_customer *c = &ctx->p->customers[i];
     const lf_peakshift_customer *r = &ctx->s->customers[i];
     fputc('{', fp);
@@ -274,21 +277,6 @@ static void json_customer(FILE *fp, const write_ctx *ctx, size_t i)
     lf_json_put_number(fp, "cost", r->cost, ", ");
     lf_json_put_number(fp, "share_of_relief", r->share_of_relief, ", ");
     lf_json_put_number(fp, "share_of_peak", r->share_of_peak, "}");
-}
-
-typedef void (*json_item_fn)(FILE *fp, const write_ctx *ctx, size_t i);
-
-/* "key": [ one item per line ], then sep; an empty list stays on one line. */
-static void json_list(FILE *fp, const char *key, size_t n, json_item_fn item,
-                      const write_ctx *ctx, const char *sep)
-{
-    fprintf(fp, "  \"%s\": [", key);
-    for (size_t i = 0; i < n; i++) {
-        fputs(i ? ",\n    " : "\n    ", fp);
-        item(fp, ctx, i);
-    }
-    fputs(n ? "\n  ]" : "]", fp);
-    fputs(sep, fp);
 }
 
 static void json_head(FILE *fp, const lf_peakshift *s)
@@ -311,9 +299,9 @@ static int write_json(FILE *fp, const void *vctx)
 {
     const write_ctx *ctx = vctx;
     json_head(fp, ctx->s);
-    json_list(fp, "days", ctx->s->ndays, json_day, ctx, ",\n");
-    json_list(fp, "calls", ctx->s->ncalls, json_call, ctx, ",\n");
-    json_list(fp, "customers", ctx->p->n, json_customer, ctx, "\n}\n");
+    lf_json_put_list(fp, "days", ctx->s->ndays, json_day, ctx, ",\n");
+    lf_json_put_list(fp, "calls", ctx->s->ncalls, json_call, ctx, ",\n");
+    lf_json_put_list(fp, "customers", ctx->p->n, json_customer, ctx, "\n}\n");
     return ferror(fp) != 0;
 }
 
