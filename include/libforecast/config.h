@@ -235,6 +235,11 @@
  *     portfolio: portfolio.yaml    required: the demand-response customers
  *                                  (lf_portfolio_load; the format is in
  *                                  examples/peakshift/portfolio.yaml)
+ *     tiers: out/customers_tiers.csv   curtailment tiers from the customer
+ *                                  evaluation (lfc customers): id,tier; they
+ *                                  replace the portfolio's tiers of the
+ *                                  customers listed (lf_portfolio_apply_tiers;
+ *                                  default: the portfolio's own)
  *     first: 2025-06-01            days scheduled (default: the first and last
  *     last: 2025-09-30             day of the demand file)
  *     demand:                      required: the daily peak forecast
@@ -315,6 +320,95 @@
  *                                  monthly file of this customer: its period
  *                                  (YYYY-MM) and peak_mw_pXX quantile columns (MW),
  *                                  the rows of scenario (default: the file's first)
+ *   crm:                           lfc customers: the customer evaluation
+ *                                  (customer_eval.h) of the CRM's records; the
+ *                                  files are read when the evaluation is made
+ *     customers: crm/customers.csv required: one row per customer (format in
+ *                                  customers.h)
+ *     monthly: crm/monthly.csv     required: monthly energy and bills
+ *     payments: crm/payments.csv   bills and their payment dates (default: none;
+ *                                  every customer then rates as never late)
+ *     expected: expected.csv       expected monthly energy per customer, for the
+ *                                  alerts with baseline expected and the deposit
+ *                                  (default: none)
+ *     evaluated: 2024-12-31        the evaluation date (default: the last day of
+ *                                  the last month of the monthly records)
+ *     window_months: 12            months ending with the evaluation month that
+ *                                  profit, RFM, value and the energy CV use, 1..120
+ *     cost:                        the allocated cost of profit (customer_value.h)
+ *       per_kwh: {0: 0.60, 10: 0.52, 35: 0.47, 110: 0.44}   unit cost by voltage
+ *                                  band: from each kV up (keys 0..1000, the first
+ *                                  0, increasing), currency/kWh >= 0; replaces
+ *                                  the default bands (at most 8)
+ *       service_per_month: 200     per customer-month, >= 0
+ *     abc: {a: 0.80, b: 0.95}      cumulative profit shares ending A and B, 0 < a <= b <= 1
+ *     key_accounts:
+ *       pareto_share: 0.80         the top customers making this share of profit are
+ *                                  key accounts, 0..1 (0: off)
+ *       rules:                     replace the default rules (at most 8; [] for
+ *         - name: 35 kV and above  none); each has a name (required, unique) and
+ *           min_kv: 35             sets at least one of min_kv (0..1000),
+ *                                  dedicated_line (yes/no), min_annual_kwh,
+ *                                  min_capacity_kva (>= 0)
+ *     rfm:                         bin edges per dimension, >= 0, strictly increasing,
+ *       recency_days: [20, 35, 50, 80]   1 to 8 (default: scored 1..5 by rank quintile)
+ *       frequency: [6, 9, 11, 12]
+ *       monetary: [1e5, 1e6, 1e7, 5e7]
+ *     value:
+ *       weights: {nature: 0.2, current: 0.5, potential: 0.3}   all three, sum 1
+ *       nature: {large_industry: 100, commercial: 70}   class scores 0..100,
+ *                                  replacing the default table (at most 16)
+ *       levels: {high: 70, medium: 40, low: 0}   value levels, best first (at
+ *                                  most 8): minimum values strictly decreasing, the
+ *                                  last <= 0; a name without a default segment
+ *                                  needs segments.matrix
+ *     credit:
+ *       indicators:                override any of the six (credit.h); the weights
+ *         arrears_months: {weight: 0.3, best: 0, worst: 2}   (0..1) must then sum
+ *                                  to 1; best and worst only of a linear one
+ *                                  (industry_outlook is a given score: weight only)
+ *       ahp:                       weights from a pairwise-comparison matrix over
+ *         - [1, 2, 1, 3, 4, 5]     the six in credit.h's order: 6 rows of 6, or
+ *                                  the upper triangle (rows of 5, 4, 3, 2, 1); a
+ *                                  judgement is a number or a fraction like 1/3;
+ *                                  CR must be below 0.1 (not with indicator weights)
+ *       grades: {AAA: 90, AA: 80, A: 70, BBB: 60, BB: 50, B: 40, C: 0}   best first
+ *                                  (at most 16), as levels; names other than the
+ *                                  defaults need settlement and segments.groups
+ *       outlook: {steel: 40, cement: 35}   industry outlook 0..100 by industry, for
+ *                                  customers without one (at most 32)
+ *       outlook_default: 60        for industries not in outlook (default: none,
+ *                                  then such a customer is an error)
+ *       settlement:                replaces the default table: a rule for every
+ *         AAA: {cycle_days: 30, deposit_cycles: 0}   grade, cycle_days 1..31
+ *                                  (required), deposit_cycles >= 0 (default 0)
+ *     segments:
+ *       groups: {good: [AAA, AA, A], fair: [BBB, BB], poor: [B, C]}   at most 6;
+ *                                  every grade in exactly one group
+ *       matrix:                    per value level, per group: [segment, service];
+ *         high: {good: [strategic, premium], fair: [key-watch, premium],
+ *                poor: [key-risk, standard]}
+ *                                  a row for every level, a cell for every group
+ *                                  (default: the default cells, by level and group
+ *                                  name, so other names need a matrix)
+ *       tiers: [restricted, general, commercial, priority]   cut first .. last
+ *                                  (at most 16; names differ in more than case)
+ *       tier_rules:                first match wins (customer_segment.h); keys
+ *         - {credit: poor, tier: restricted}            value (a level), credit (a
+ *         - {industry: [steel, cement], tier: restricted}   group), class, industry
+ *         - {value: high, credit: good, tier: priority}     (a name or a list) and
+ *         - {class: commercial, tier: commercial}           tier (required); at most
+ *         - {tier: general}                                 16; needed when a default
+ *                                  rule names a tier, level or group that is gone
+ *     alerts:
+ *       baseline: last_year        last_year | previous | expected (needs expected)
+ *       previous_months: 3         baseline previous's months, 1..24
+ *       measure: percent           percent | z
+ *       threshold: 0.3             percent: a share (0.3 or 30%) in (0, 10]; z: a
+ *                                  z-score in (0, 100] (default 0.3; z: 3)
+ *       recent_months: 1           months checked, 1..24
+ *       min_history: 6             changes a z-score needs, 2..240
+ *       min_kwh: 100000            skip months expected below this, >= 0
  *   output:
  *     dir: out                     output directory (default: out)
  *
@@ -332,6 +426,7 @@
 #include "libforecast/backtest.h"
 #include "libforecast/forecast.h"
 #include "libforecast/model.h"
+#include "libforecast/customer_eval.h"
 #include "libforecast/peakshift.h"
 #include "libforecast/scenario.h"
 #include "libforecast/tariff.h"
@@ -418,6 +513,7 @@ typedef struct lf_config_month_limit {
 
 typedef struct lf_config_peakshift {
     const char *portfolio;         /* resolved path */
+    const char *tiers;             /* resolved path, or NULL: the portfolio's tiers */
     int has_first, has_last;
     lf_date first, last;           /* else the demand file's first / last day */
     const char *demand_file;       /* resolved */
@@ -475,6 +571,16 @@ typedef struct lf_config_tariff {
     size_t naccounts;
 } lf_config_tariff;
 
+/* The crm section: what lfc customers evaluates.  Only the section is read
+ * with the config; the CLI reads the files it names (lf_customers_load). */
+typedef struct lf_config_crm {
+    const char *customers;         /* resolved paths */
+    const char *monthly;
+    const char *payments;          /* NULL: none */
+    const char *expected;          /* NULL: none */
+    lf_customer_eval_spec spec;    /* every default unless the section sets it */
+} lf_config_crm;
+
 /* A loaded configuration.  Read-only for callers; every string and array is
  * owned by it and released by lf_config_free.  Copy a spec before changing it. */
 typedef struct lf_config {
@@ -507,6 +613,8 @@ typedef struct lf_config {
     lf_config_peakshift peakshift;
     int has_tariff;
     lf_config_tariff tariff;
+    int has_crm;
+    lf_config_crm crm;
     const char *output_dir;        /* resolved */
     struct lf_arena *arena_;       /* private: owns everything above */
 } lf_config;

@@ -35,6 +35,7 @@ extern const lfc_command lfc_cmd_backtest;
 extern const lfc_command lfc_cmd_forecast;
 extern const lfc_command lfc_cmd_peakshift;
 extern const lfc_command lfc_cmd_tariff;
+extern const lfc_command lfc_cmd_customers;
 
 /* The command's full help text. */
 void lfc_print_usage(FILE *fp, const lfc_command *cmd);

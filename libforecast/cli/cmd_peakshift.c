@@ -16,6 +16,8 @@ static const char usage[] =
     "Keys of the config's 'peakshift' section (paths relative to the config file):\n"
     "  portfolio: portfolio.yaml      required: the customers, their tiers and measures\n"
     "                                 (format: examples/peakshift/portfolio.yaml)\n"
+    "  tiers: out/customers_tiers.csv the tiers of lfc customers (id,tier) instead of the\n"
+    "                                 portfolio's, for the customers it lists\n"
     "  first: / last: 2025-06-01      days scheduled (default: the demand file's first\n"
     "                                 and last day)\n"
     "  demand:                        required: the daily peak forecast\n"
@@ -57,6 +59,19 @@ const lfc_command lfc_cmd_peakshift = {"peakshift", "peak-shift / orderly-consum
 
 /* ---- the run ----------------------------------------------------------------------- */
 
+/* The tiers of the customer evaluation over the portfolio's, said on stderr
+ * (the schedule then follows the evaluation's order of curtailment). */
+static int apply_tiers(lf_portfolio *p, const char *path, lf_error *err)
+{
+    lf_tiers_report rep;
+    int rc = lf_portfolio_apply_tiers(p, path, &rep, err);
+    if (rc == LF_OK)
+        fprintf(stderr, "lfc peakshift: tiers from %s: %zu customers (%zu changed), %zu of "
+                "the portfolio not in the file, %zu in the file not in the portfolio\n", path,
+                rep.applied, rep.changed, rep.not_in_file, rep.not_in_portfolio);
+    return rc;
+}
+
 static int schedule(ps_run *r, lf_error *err)
 {
     const lf_config *cfg = r->cfg;
@@ -64,6 +79,8 @@ static int schedule(ps_run *r, lf_error *err)
         return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'peakshift' section; see lfc help "
                             "peakshift", cfg->path);
     int rc = lf_portfolio_load(cfg->peakshift.portfolio, &r->portfolio, err);
+    if (rc == LF_OK && cfg->peakshift.tiers)
+        rc = apply_tiers(r->portfolio, cfg->peakshift.tiers, err);
     if (rc == LF_OK)
         rc = lf_config_peakshift_load(cfg, r->portfolio, &r->input, err);
     if (rc == LF_OK)

@@ -7,7 +7,7 @@
 
 static const lfc_command *const commands[] = {&lfc_cmd_ingest, &lfc_cmd_fit, &lfc_cmd_backtest,
                                                &lfc_cmd_forecast, &lfc_cmd_peakshift,
-                                               &lfc_cmd_tariff, NULL};
+                                               &lfc_cmd_tariff, &lfc_cmd_customers, NULL};
 
 static void print_help(FILE *fp)
 {

@@ -813,7 +813,7 @@ static int read_root(loader *L, const lf_ynode *root)
     static const char *const keys[] = {"name", "period", "calendar", "load", "customers",
                                        "weather", "economy", "model", "candidates",
                                        "selection", "backtest", "forecast", "peakshift",
-                                       "tariff", "output"};
+                                       "tariff", "crm", "output"};
     lf_config *cfg = L->cfg;
     const lf_ynode *v;
     int rc = lf_ynode_expect(root, LF_YMAPPING, L->err);
@@ -862,6 +862,10 @@ static int read_root(loader *L, const lf_ynode *root)
         rc = lf_config_read_tariff(v, L->arena, cfg->dir, cfg->customers, cfg->ncustomers,
                                    &cfg->tariff, L->err);
         cfg->has_tariff = rc == LF_OK;
+    }
+    if (rc == LF_OK && (v = lf_ymap_get(root, "crm"))) {
+        rc = lf_config_read_crm(v, L->arena, cfg->dir, &cfg->crm, L->err);
+        cfg->has_crm = rc == LF_OK;
     }
     if (rc == LF_OK && (v = lf_ymap_get(root, "output")))
         rc = read_output(L, v);

@@ -50,6 +50,9 @@ int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *d
 int lf_config_read_tariff(const lf_ynode *map, lf_arena *arena, const char *dir,
                           const lf_config_source *customers, size_t ncustomers,
                           lf_config_tariff *t, lf_error *err);
+/* The 'crm' mapping (config_crm.c); paths resolved against dir. */
+int lf_config_read_crm(const lf_ynode *map, lf_arena *arena, const char *dir,
+                       lf_config_crm *crm, lf_error *err);
 
 /* ---- the CSV files a section names (scenario_rows.c) ---- */
 

@@ -165,7 +165,8 @@ int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *d
 {
     static const char *const keys[] = {"portfolio", "demand", "limit_mw", "first", "last",
                                        "profile", "spread_rest_days", "fair",
-                                       "seconds_per_stage", "method", "exact_max_calls"};
+                                       "seconds_per_stage", "method", "exact_max_calls",
+                                       "tiers"};
     const char *methods[] = {lf_peakshift_method_name(LF_PEAKSHIFT_AUTO),
                              lf_peakshift_method_name(LF_PEAKSHIFT_EXACT),
                              lf_peakshift_method_name(LF_PEAKSHIFT_GREEDY)};
@@ -177,6 +178,8 @@ int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *d
     int rc = lf_ymap_expect_required(map, keys, COUNT(keys), 3, R.err);
     if (rc == LF_OK)
         rc = lf_config_get_path(R.arena, R.dir, map, "portfolio", &ps->portfolio, R.err);
+    if (rc == LF_OK)
+        rc = lf_config_get_path(R.arena, R.dir, map, "tiers", &ps->tiers, R.err);
     if (rc == LF_OK)
         rc = read_days(&R, map, ps);
     if (rc == LF_OK)
