@@ -30,6 +30,20 @@ static void group_names(const lf_segment_spec *s, names *out)
         out->v[out->n] = s->groups[out->n].name;
 }
 
+static void tier_names(const lf_segment_spec *s, names *out)
+{
+    for (out->n = 0; out->n < s->ntiers; out->n++)
+        out->v[out->n] = s->tiers[out->n];
+}
+
+/* The names a tier rule may use: the spec's levels, groups and tiers. */
+static void rule_names(const lf_segment_spec *s, names *levels, names *groups, names *tiers)
+{
+    level_names(s, levels);
+    group_names(s, groups);
+    tier_names(s, tiers);
+}
+
 static long find(const names *list, const char *name, int nocase)
 {
     for (size_t i = 0; i < list->n; i++)
@@ -253,11 +267,8 @@ static int read_rule(const crm_reader *R, const lf_ynode *map, lf_tier_rule *r)
 {
     static const char *const keys[] = {"tier", "value", "credit", "class", "industry"};
     const lf_segment_spec *s = &R->spec->segment;
-    names levels, groups, tiers = {.n = s->ntiers};
-    level_names(s, &levels);
-    group_names(s, &groups);
-    for (size_t t = 0; t < tiers.n; t++)
-        tiers.v[t] = s->tiers[t];
+    names levels, groups, tiers;
+    rule_names(s, &levels, &groups, &tiers);
     memset(r, 0, sizeof *r);
     const lf_ynode *v = NULL;
     int rc = lf_ymap_expect_required(map, keys, CRM_COUNT(keys), 1, R->err);
@@ -299,11 +310,8 @@ static const lf_ynode *gone(const crm_reader *R, const lf_ynode *map, const lf_t
                             const char **what, const char **name)
 {
     const lf_segment_spec *s = &R->spec->segment;
-    names levels, groups, tiers = {.n = s->ntiers};
-    level_names(s, &levels);
-    group_names(s, &groups);
-    for (size_t t = 0; t < tiers.n; t++)
-        tiers.v[t] = s->tiers[t];
+    names levels, groups, tiers;
+    rule_names(s, &levels, &groups, &tiers);
     *what = "tier";
     *name = r->tier;
     if (find(&tiers, r->tier, 1) < 0)
