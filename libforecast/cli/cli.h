@@ -81,4 +81,25 @@ typedef void lfc_table_fn(const void *run);
 int lfc_show(const lfc_options *opt, const char *csv_path, const char *json_path,
              lfc_table_fn *table, const void *run, lf_error *err);
 
+/* ---- a command that reads the config, works, writes a file set (job.c) ---- */
+
+#define LFC_JOB_FILES_MAX 8
+
+/* What lfc peakshift, tariff and customers share: parse the options, load
+ * the config, work, write the files (all or none), show them; one exit code. */
+typedef struct lfc_job {
+    const lfc_command *cmd;
+    /* the work, into run (which keeps cfg if its tables need it) */
+    int (*work)(void *run, const lf_config *cfg, lf_error *err);
+    /* the files into dir, their paths into path[] */
+    int (*write)(const void *run, const char *dir, char (*path)[4096], lf_error *err);
+    size_t csv_file, json_file;   /* which path[] --format csv and json print */
+    lfc_table_fn *table;
+    /* the exit code after a successful run (may say more on stderr), or NULL: 0 */
+    int (*finish)(const void *run, const char *dir);
+    void (*release)(void *run);   /* frees what work made, also after a failure */
+} lfc_job;
+
+int lfc_run_job(const lfc_job *job, void *run, int argc, char **argv);
+
 #endif

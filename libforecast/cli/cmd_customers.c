@@ -53,9 +53,10 @@ const lfc_command lfc_cmd_customers = {"customers", "customer evaluation: key ac
                                        "RFM, value, credit, segments, usage alerts", usage,
                                        run_customers, NULL};
 
-static int evaluate(cu_run *r, lf_error *err)
+static int evaluate(void *vrun, const lf_config *cfg, lf_error *err)
 {
-    const lf_config *cfg = r->cfg;
+    cu_run *r = vrun;
+    r->cfg = cfg;
     if (!cfg->has_crm)
         return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'crm' section; see lfc help "
                             "customers", cfg->path);
@@ -86,36 +87,29 @@ static int write_one(size_t k, const char *path, const void *ctx, lf_error *err)
     }
 }
 
+static int write_files(const void *run, const char *dir, char (*path)[4096], lf_error *err)
+{
+    return lfc_write_file_set(dir, FILES, NFILES, NULL, 0, write_one, run, path, err);
+}
+
 static void table(const void *r)
 {
     lfc_customers_table(r);
 }
 
+static void release(void *vrun)
+{
+    cu_run *r = vrun;
+    lf_customer_eval_free(r->ev);
+    free(r->expected);
+    lf_customer_set_free(r->set);
+}
+
 static int run_customers(int argc, char **argv)
 {
-    lfc_options opt;
-    int code = lfc_parse_options(&lfc_cmd_customers, argc, argv, &opt);
-    if (code != LFC_OK)
-        return code < 0 ? LFC_OK : code;
-    lf_error err;
-    lf_error_clear(&err);
-    lf_config *cfg = NULL;
+    static const lfc_job job = {&lfc_cmd_customers, evaluate, write_files, EVAL, JSON, table,
+                                NULL, release};
     cu_run r;
     memset(&r, 0, sizeof r);
-    char path[NFILES][4096];
-    int rc = lf_config_load(opt.config, &cfg, &err);
-    r.cfg = cfg;
-    const char *dir = opt.out ? opt.out : cfg ? cfg->output_dir : NULL;
-    if (rc == LF_OK)
-        rc = evaluate(&r, &err);
-    if (rc == LF_OK)
-        rc = lfc_write_file_set(dir, FILES, NFILES, NULL, 0, write_one, &r, path, &err);
-    if (rc == LF_OK)
-        rc = lfc_show(&opt, path[EVAL], path[JSON], table, &r, &err);
-    code = rc == LF_OK ? LFC_OK : lfc_fail("customers", &err);
-    lf_customer_eval_free(r.ev);
-    free(r.expected);
-    lf_customer_set_free(r.set);
-    lf_config_free(cfg);
-    return code;
+    return lfc_run_job(&job, &r, argc, argv);
 }

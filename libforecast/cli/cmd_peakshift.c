@@ -72,9 +72,10 @@ static int apply_tiers(lf_portfolio *p, const char *path, lf_error *err)
     return rc;
 }
 
-static int schedule(ps_run *r, lf_error *err)
+static int schedule(void *vrun, const lf_config *cfg, lf_error *err)
 {
-    const lf_config *cfg = r->cfg;
+    ps_run *r = vrun;
+    r->cfg = cfg;
     if (!cfg->has_peakshift)
         return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'peakshift' section; see lfc help "
                             "peakshift", cfg->path);
@@ -139,37 +140,32 @@ static void table(const void *r)
     lfc_peakshift_table(r);
 }
 
+static int write_files(const void *run, const char *dir, char (*path)[4096], lf_error *err)
+{
+    return lfc_write_file_set(dir, FILES, NFILES, NULL, 0, write_one, run, path, err);
+}
+
+/* The notes on stderr, and exit 3 when MW stay unmet. */
+static int finish(const void *run, const char *dir)
+{
+    const ps_run *r = run;
+    report_status(r->schedule);
+    return report_unmet(r->schedule, dir);
+}
+
+static void release(void *vrun)
+{
+    ps_run *r = vrun;
+    lf_peakshift_free(r->schedule);
+    lf_config_peakshift_free(r->input);
+    lf_portfolio_free(r->portfolio);
+}
+
 static int run_peakshift(int argc, char **argv)
 {
-    lfc_options opt;
-    int code = lfc_parse_options(&lfc_cmd_peakshift, argc, argv, &opt);
-    if (code != LFC_OK)
-        return code < 0 ? LFC_OK : code;
-    lf_error err;
-    lf_error_clear(&err);
-    lf_config *cfg = NULL;
+    static const lfc_job job = {&lfc_cmd_peakshift, schedule, write_files, DAYS, JSON, table,
+                                finish, release};
     ps_run r;
     memset(&r, 0, sizeof r);
-    char path[NFILES][4096];
-    int rc = lf_config_load(opt.config, &cfg, &err);
-    r.cfg = cfg;
-    const char *dir = opt.out ? opt.out : cfg ? cfg->output_dir : NULL;
-    if (rc == LF_OK)
-        rc = schedule(&r, &err);
-    if (rc == LF_OK)
-        rc = lfc_write_file_set(dir, FILES, NFILES, NULL, 0, write_one, &r, path, &err);
-    if (rc == LF_OK)
-        rc = lfc_show(&opt, path[DAYS], path[JSON], table, &r, &err);
-    if (rc == LF_OK) {
-        fflush(stdout);
-        report_status(r.schedule);
-        code = report_unmet(r.schedule, dir);
-    } else {
-        code = lfc_fail("peakshift", &err);
-    }
-    lf_peakshift_free(r.schedule);
-    lf_config_peakshift_free(r.input);
-    lf_portfolio_free(r.portfolio);
-    lf_config_free(cfg);
-    return code;
+    return lfc_run_job(&job, &r, argc, argv);
 }

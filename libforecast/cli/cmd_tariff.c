@@ -311,9 +311,10 @@ static int advise(const lf_config *cfg, const lf_config_tariff_input *in, tf_acc
     return rc == LF_OK ? rc : lf_error_prefix(err, rc, "customer %s: ", c->account->customer);
 }
 
-static int advise_all(tf_run *r, lf_error *err)
+static int advise_all(void *vrun, const lf_config *cfg, lf_error *err)
 {
-    const lf_config *cfg = r->cfg;
+    tf_run *r = vrun;
+    r->cfg = cfg;
     if (!cfg->has_tariff)
         return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'tariff' section; see lfc help tariff",
                             cfg->path);
@@ -328,8 +329,9 @@ static int advise_all(tf_run *r, lf_error *err)
     return rc == LF_OK ? change(r, err) : rc;
 }
 
-static void free_run(tf_run *r)
+static void free_run(void *vrun)
 {
+    tf_run *r = vrun;
     for (size_t i = 0; i < r->n; i++) {
         tf_account *a = &r->accounts[i];
         for (size_t j = 0; j < a->nbills; j++)
@@ -347,28 +349,16 @@ static void table(const void *r)
     lfc_tariff_table(r);
 }
 
+static int write_files(const void *run, const char *dir, char (*path)[4096], lf_error *err)
+{
+    return lfc_tariff_write(run, dir, path, err);
+}
+
 static int run_tariff(int argc, char **argv)
 {
-    lfc_options opt;
-    int code = lfc_parse_options(&lfc_cmd_tariff, argc, argv, &opt);
-    if (code != LFC_OK)
-        return code < 0 ? LFC_OK : code;
-    lf_error err;
-    lf_error_clear(&err);
-    lf_config *cfg = NULL;
+    static const lfc_job job = {&lfc_cmd_tariff, advise_all, write_files, TF_RANKING, TF_JSON,
+                                table, NULL, free_run};
     tf_run r;
     memset(&r, 0, sizeof r);
-    char path[TF_NFILES][4096];
-    int rc = lf_config_load(opt.config, &cfg, &err);
-    r.cfg = cfg;
-    if (rc == LF_OK)
-        rc = advise_all(&r, &err);
-    if (rc == LF_OK)
-        rc = lfc_tariff_write(&r, opt.out ? opt.out : cfg->output_dir, path, &err);
-    if (rc == LF_OK)
-        rc = lfc_show(&opt, path[TF_RANKING], path[TF_JSON], table, &r, &err);
-    code = rc == LF_OK ? LFC_OK : lfc_fail("tariff", &err);
-    free_run(&r);
-    lf_config_free(cfg);
-    return code;
+    return lfc_run_job(&job, &r, argc, argv);
 }
