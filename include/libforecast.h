@@ -28,6 +28,7 @@
 #include "libforecast/scenario.h"
 #include "libforecast/forecast.h"
 #include "libforecast/peakshift.h"
+#include "libforecast/balance.h"
 #include "libforecast/tariff.h"
 #include "libforecast/tariff_advice.h"
 #include "libforecast/credit.h"
