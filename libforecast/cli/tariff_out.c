@@ -345,16 +345,6 @@ static int write_change(FILE *fp, const void *ctx)
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-static void json_key_text(FILE *fp, const char *key, const char *s, const char *sep)
-{
-    fprintf(fp, "\"%s\": ", key);
-    if (s)
-        lf_json_put_string(fp, s);
-    else
-        fputs("null", fp);
-    fputs(sep, fp);
-}
-
 static void json_money(FILE *fp, const char *key, double v, const char *sep)
 {
     if (isfinite(v))
@@ -367,7 +357,7 @@ static void json_date(FILE *fp, const char *key, lf_date d, const char *sep)
 {
     char buf[LF_DATE_STRLEN];
     lf_date_format(d, buf);
-    json_key_text(fp, key, buf, sep);
+    lf_json_put_text(fp, key, buf, sep);
 }
 
 static void json_account_head(FILE *fp, const tf_account *a)
@@ -375,21 +365,21 @@ static void json_account_head(FILE *fp, const tf_account *a)
     const lf_config_tariff_account *c = a->in->account;
     const lf_tariff_account *acc = &c->account;
     int forecast = c->declared_from == LF_DECLARED_FROM_FORECAST;
-    json_key_text(fp, "customer", c->customer, ", ");
-    json_key_text(fp, "name", a->in->name, ", ");
-    json_key_text(fp, "class", acc->customer_class, ", ");
+    lf_json_put_text(fp, "customer", c->customer, ", ");
+    lf_json_put_text(fp, "name", a->in->name, ", ");
+    lf_json_put_text(fp, "class", acc->customer_class, ", ");
     lf_json_put_number(fp, "voltage_kv", acc->voltage_kv, ", ");
     lf_json_put_number(fp, "capacity_kva", acc->capacity_kva, ", ");
-    json_key_text(fp, "current", c->current, ", ");
-    json_key_text(fp, "basic", acc->basic == LF_BASIC_BY_DEMAND ? "demand" : "capacity", ", ");
+    lf_json_put_text(fp, "current", c->current, ", ");
+    lf_json_put_text(fp, "basic", acc->basic == LF_BASIC_BY_DEMAND ? "demand" : "capacity", ", ");
     lf_json_put_number(fp, "declared_kw", acc->declared_kw > 0 ? acc->declared_kw : NAN, ", ");
     lf_json_put_number(fp, "power_factor", acc->power_factor > 0 ? acc->power_factor : NAN,
                        ", ");
     lf_json_put_number(fp, "shiftable_kw", c->shiftable_kw > 0 ? c->shiftable_kw : NAN, ",\n    ");
     lf_json_put_number(fp, "growth", c->growth, ", ");
-    json_key_text(fp, "declared_from", forecast ? "forecast" : "history", ", ");
-    json_key_text(fp, "forecast", forecast ? c->forecast_file : NULL, ", ");
-    json_key_text(fp, "scenario", forecast ? a->in->scenario : NULL, ",\n    ");
+    lf_json_put_text(fp, "declared_from", forecast ? "forecast" : "history", ", ");
+    lf_json_put_text(fp, "forecast", forecast ? c->forecast_file : NULL, ", ");
+    lf_json_put_text(fp, "scenario", forecast ? a->in->scenario : NULL, ",\n    ");
     json_date(fp, "first", a->in->first, ", ");
     json_date(fp, "last", a->in->last, ", ");
     fprintf(fp, "\"months\": %zu, \"plan_year\": %d,\n", a->ranking->nmonths, a->in->plan_year);
@@ -414,9 +404,9 @@ static void json_bills(FILE *fp, const tf_account *a)
         const tf_bill *b = &a->bills[j];
         const lf_tariff_option *o = &a->ranking->options[b->option];
         fputs(j ? ",\n      {" : "\n      {", fp);
-        json_key_text(fp, "role", b->role, ", ");
-        json_key_text(fp, "tariff_id", o->tariff_id, ", ");
-        json_key_text(fp, "basic", lfc_tariff_basic_name(o), ", ");
+        lf_json_put_text(fp, "role", b->role, ", ");
+        lf_json_put_text(fp, "tariff_id", o->tariff_id, ", ");
+        lf_json_put_text(fp, "basic", lfc_tariff_basic_name(o), ", ");
         json_money(fp, "total", b->bill->total, ", ");
         fputs("\"months\": [", fp);
         for (size_t k = 0; k < b->bill->nmonths; k++) {
@@ -435,7 +425,7 @@ static void json_plans(FILE *fp, const tf_account *a)
     for (size_t j = 0; j < a->nplans; j++) {
         const tf_plan *p = &a->plans[j];
         fputs(j ? ",\n      {" : "\n      {", fp);
-        json_key_text(fp, "tariff_id", p->tariff_id, ", ");
+        lf_json_put_text(fp, "tariff_id", p->tariff_id, ", ");
         fprintf(fp, "\"year\": %d, \"months_planned\": %zu, ", a->in->plan_year, p->nplanned);
         json_money(fp, "saving", p->saving, ", ");
         json_money(fp, "current_declared_charge", p->current_charge, ", ");
@@ -457,7 +447,7 @@ static void json_shift(FILE *fp, const tf_account *a)
         return;
     }
     fputs("    \"shift\": {", fp);
-    json_key_text(fp, "tariff_id", a->shift_tariff, ", ");
+    lf_json_put_text(fp, "tariff_id", a->shift_tariff, ", ");
     fprintf(fp, "\"current\": %s, \"rows\": [", a->shift_is_current ? "true" : "false");
     for (size_t k = 0; k < a->nshifts; k++) {
         fputs(k ? ",\n      " : "\n      ", fp);
@@ -475,8 +465,8 @@ static void json_change(FILE *fp, const tf_run *r)
         return;
     }
     fputs("  \"change\": {", fp);
-    json_key_text(fp, "proposed", r->cfg->tariff.proposed, ", ");
-    json_key_text(fp, "driver", lfc_tariff_change_driver(c)->id, ",\n    \"customers\": [");
+    lf_json_put_text(fp, "proposed", r->cfg->tariff.proposed, ", ");
+    lf_json_put_text(fp, "driver", lfc_tariff_change_driver(c)->id, ",\n    \"customers\": [");
     for (size_t i = 0; i < c->ncustomers; i++) {
         fputs(i ? ",\n      " : "\n      ", fp);
         change_row(&w, "customer", &c->customers[i]);
@@ -495,8 +485,8 @@ static int write_json(FILE *fp, const void *ctx)
 {
     const tf_run *r = ctx;
     fputs("{\n  ", fp);
-    json_key_text(fp, "project", r->cfg->name, ",\n  ");
-    json_key_text(fp, "tariffs", r->cfg->tariff.tariffs, ",\n  ");
+    lf_json_put_text(fp, "project", r->cfg->name, ",\n  ");
+    lf_json_put_text(fp, "tariffs", r->cfg->tariff.tariffs, ",\n  ");
     fputs("\"shift_shares\": [", fp);
     for (size_t k = 0; k < r->cfg->tariff.nshift_shares; k++)
         fprintf(fp, "%s%.10g", k ? ", " : "", r->cfg->tariff.shift_shares[k]);

@@ -13,19 +13,12 @@ static const char *const CREDIT_KEYS[LF_CREDIT_NDEFAULT] = {
     "on_time_share", "mean_days_late", "arrears_months", "breaches", "energy_cv",
     "industry_outlook"};
 
-static void text(FILE *fp, const char *key, const char *value, const char *sep)
-{
-    fprintf(fp, "\"%s\": ", key);
-    lf_json_put_string(fp, value);
-    fputs(sep, fp);
-}
-
 static void month_text(FILE *fp, const char *key, lf_date month, const char *sep)
 {
     char buf[LF_DATE_STRLEN];
     lf_date_format(month, buf);
     buf[7] = '\0';
-    text(fp, key, buf, sep);
+    lf_json_put_text(fp, key, buf, sep);
 }
 
 /* The edges, or "rank" for a dimension scored by rank quintile. */
@@ -48,7 +41,7 @@ static void head(FILE *fp, const eval_write_ctx *x)
     char day[LF_DATE_STRLEN];
     lf_date_format(ev->evaluated, day);
     fputs("{\n  ", fp);
-    text(fp, "evaluated", day, ",\n  ");
+    lf_json_put_text(fp, "evaluated", day, ",\n  ");
     month_text(fp, "window_first", lf_date_add_months(set->first_month, (int)ev->window_first),
                ", ");
     month_text(fp, "window_last", lf_date_add_months(set->first_month, (int)(ev->window_first +
@@ -81,20 +74,20 @@ static void customer_value(FILE *fp, const lf_customer_result *r,
     lf_json_put_number(fp, "profit", p->profit, ", ");
     fprintf(fp, "\"rank\": %zu, ", r->rank);
     lf_json_put_number(fp, "profit_share", r->profit_share, ", ");
-    text(fp, "abc", lf_abc_name(r->abc), ", ");
+    lf_json_put_text(fp, "abc", lf_abc_name(r->abc), ", ");
     fprintf(fp, "\"key_account\": %s, ", r->key.is_key ? "true" : "false");
-    text(fp, "key_reason", r->key.reason, ", ");
+    lf_json_put_text(fp, "key_reason", r->key.reason, ", ");
     lf_json_put_number(fp, "recency_days", r->rfm.recency_days, ", ");
     lf_json_put_number(fp, "frequency", r->rfm.frequency, ", ");
     lf_json_put_number(fp, "monetary", r->rfm.monetary, ", ");
     fprintf(fp, "\"r\": %d, \"f\": %d, \"m\": %d, ", r->rfm.r, r->rfm.f, r->rfm.m);
-    text(fp, "rfm", r->rfm.code, ", ");
+    lf_json_put_text(fp, "rfm", r->rfm.code, ", ");
     lf_json_put_number(fp, "nature", r->value.nature, ", ");
     lf_json_put_number(fp, "current", r->value.current, ", ");
     lf_json_put_number(fp, "potential", r->value.potential, ", ");
     lf_json_put_number(fp, "correction", r->value.correction, ", ");
     lf_json_put_number(fp, "value", r->value.value, ", ");
-    text(fp, "value_level", spec->value.levels[r->value.level].name, ", ");
+    lf_json_put_text(fp, "value_level", spec->value.levels[r->value.level].name, ", ");
 }
 
 static void customer_credit(FILE *fp, const lf_customer_result *r)
@@ -103,7 +96,7 @@ static void customer_credit(FILE *fp, const lf_customer_result *r)
         lf_json_put_number(fp, CREDIT_KEYS[k], r->credit_inputs[k], ", ");
     fprintf(fp, "\"no_payment_history\": %s, ", r->no_payment_history ? "true" : "false");
     lf_json_put_number(fp, "credit_score", r->credit.total, ", ");
-    text(fp, "credit_grade", r->credit.grade_name, ", ");
+    lf_json_put_text(fp, "credit_grade", r->credit.grade_name, ", ");
     fprintf(fp, "\"cycle_days\": %d, ", r->settlement.cycle_days);
     lf_json_put_number(fp, "deposit_cycles", r->settlement.deposit_cycles, ", ");
     lf_json_put_number(fp, "monthly_kwh", r->monthly_kwh, ", ");
@@ -117,22 +110,20 @@ static void customer(FILE *fp, const void *ctx, size_t i)
     const lf_customer *c = &x->set->customers[i];
     const lf_customer_result *r = &x->ev->results[i];
     fputs("{", fp);
-    text(fp, "id", c->id, ", ");
-    text(fp, "name", c->name, ", ");
-    text(fp, "class", c->class_name, ", ");
-    text(fp, "industry", c->industry, ", ");
+    lf_json_put_text(fp, "id", c->id, ", ");
+    lf_json_put_text(fp, "name", c->name, ", ");
+    lf_json_put_text(fp, "class", c->class_name, ", ");
+    lf_json_put_text(fp, "industry", c->industry, ", ");
     lf_json_put_number(fp, "voltage_kv", c->voltage_kv, ", ");
     lf_json_put_number(fp, "capacity_kva", c->capacity_kva, ", ");
     fprintf(fp, "\"protected\": %s, ", c->is_protected ? "true" : "false");
     customer_value(fp, r, x->spec);
     customer_credit(fp, r);
     const lf_segment_cell *cell = eval_cell(x->spec, &r->segment);
-    text(fp, "segment", cell->segment, ", ");
-    text(fp, "service", cell->service, ", ");
-    if (r->segment.tier < 0)
-        fputs("\"tier\": null}", fp);
-    else
-        text(fp, "tier", eval_tier_name(x->spec, &r->segment), "}");
+    lf_json_put_text(fp, "segment", cell->segment, ", ");
+    lf_json_put_text(fp, "service", cell->service, ", ");
+    lf_json_put_text(fp, "tier", r->segment.tier < 0 ? NULL : eval_tier_name(x->spec,
+                     &r->segment), "}");
 }
 
 static void pareto_point(FILE *fp, const void *ctx, size_t k)
@@ -140,11 +131,11 @@ static void pareto_point(FILE *fp, const void *ctx, size_t k)
     const eval_write_ctx *x = ctx;
     const lf_pareto_point *p = &x->ev->pareto[k];
     fprintf(fp, "{\"rank\": %zu, ", p->rank);
-    text(fp, "id", x->set->customers[p->customer].id, ", ");
+    lf_json_put_text(fp, "id", x->set->customers[p->customer].id, ", ");
     lf_json_put_number(fp, "profit", p->profit, ", ");
     lf_json_put_number(fp, "profit_share", p->share, ", ");
     lf_json_put_number(fp, "customer_share", p->customer_share, ", ");
-    text(fp, "abc", lf_abc_name(x->ev->results[p->customer].abc), "}");
+    lf_json_put_text(fp, "abc", lf_abc_name(x->ev->results[p->customer].abc), "}");
 }
 
 static void alert(FILE *fp, const void *ctx, size_t k)
@@ -152,14 +143,14 @@ static void alert(FILE *fp, const void *ctx, size_t k)
     const eval_write_ctx *x = ctx;
     const lf_usage_alert *a = &x->ev->alerts[k];
     fprintf(fp, "{\"rank\": %zu, ", k + 1);
-    text(fp, "id", x->set->customers[a->customer].id, ", ");
+    lf_json_put_text(fp, "id", x->set->customers[a->customer].id, ", ");
     month_text(fp, "month", a->month, ", ");
     lf_json_put_number(fp, "actual_kwh", a->actual, ", ");
     lf_json_put_number(fp, "expected_kwh", a->expected, ", ");
     lf_json_put_number(fp, "change_kwh", a->change, ", ");
     lf_json_put_number(fp, "change_pct", a->change_pct, ", ");
     lf_json_put_number(fp, "z", a->z, ", ");
-    text(fp, "direction", a->change < 0 ? "down" : "up", "}");
+    lf_json_put_text(fp, "direction", a->change < 0 ? "down" : "up", "}");
 }
 
 static int write_json(FILE *fp, const void *vctx)

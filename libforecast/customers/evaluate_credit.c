@@ -9,6 +9,7 @@
 
 #include "libforecast/customer_eval.h"
 #include "evaluate_internal.h"
+#include "value_internal.h"
 
 #define DAYS_ASSESSED 365   /* the payments a rating looks at: the last year's */
 
@@ -42,17 +43,15 @@ static void assessed_bills(const lf_customer_set *set, size_t i, lf_date E,
 }
 
 /* The window's mean monthly bill, NaN when it has none. */
-static double mean_window_bill(const lf_customer_set *set, size_t i, const eval_window *w)
+static int mean_window_bill(const lf_customer_set *set, size_t i, const eval_window *w,
+                            double *mean, lf_error *err)
 {
-    double billed = 0;
-    size_t k = 0;
-    const double *bill = set->bill + i * set->nmonths;
-    for (size_t m = w->first; m < w->first + w->count; m++)
-        if (!isnan(bill[m])) {
-            billed += bill[m];
-            k++;
-        }
-    return k > 0 ? billed / (double)k : NAN;
+    double billed;
+    size_t months;
+    int rc = value_window_sum(set, set->bill, "a bill of", "", i, w->first, w->count, &billed,
+                              &months, err);
+    *mean = months > 0 ? billed / (double)months : NAN;
+    return rc;
 }
 
 /* Outstanding in months of the mean bill: arrears from before the records
@@ -82,7 +81,9 @@ static int fill_inputs(const lf_customer_set *set, size_t i, const lf_customer_e
         r->no_payment_history = 1;
         in[LF_CREDIT_ON_TIME_SHARE] = 1;
         in[LF_CREDIT_MEAN_DAYS_LATE] = 0;
-        mean_bill = mean_window_bill(set, i, w);
+        rc = mean_window_bill(set, i, w, &mean_bill, err);
+        if (rc != LF_OK)
+            return rc;
     }
     in[LF_CREDIT_ARREARS_MONTHS] = arrears_months(r->raw.outstanding + c->arrears, mean_bill);
     if (isnan(in[LF_CREDIT_ENERGY_CV])) {

@@ -20,6 +20,16 @@ void lf_json_put_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+void lf_json_put_text(FILE *fp, const char *key, const char *s, const char *sep)
+{
+    fprintf(fp, "\"%s\": ", key);
+    if (s)
+        lf_json_put_string(fp, s);
+    else
+        fputs("null", fp);
+    fputs(sep, fp);
+}
+
 void lf_json_put_number(FILE *fp, const char *key, double v, const char *sep)
 {
     if (isfinite(v))

@@ -9,6 +9,8 @@
 
 /* s as a JSON string. */
 void lf_json_put_string(FILE *fp, const char *s);
+/* "key": "s" then sep; null for a NULL s. */
+void lf_json_put_text(FILE *fp, const char *key, const char *s, const char *sep);
 /* "key": v then sep. */
 void lf_json_put_number(FILE *fp, const char *key, double v, const char *sep);
 

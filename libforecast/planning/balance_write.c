@@ -156,14 +156,9 @@ static void json_spec(FILE *fp, const lf_balance *b)
             "\"months\": %zu, ", lf_balance_month_label(b->year, b->month, first),
             lf_balance_month_label(y, m, last), b->nmonths);
     lf_json_put_number(fp, "reserve", b->reserve, ", ");
-    fputs("\"high_quantile\": ", fp);
-    lf_json_put_string(fp, b->high_label);
-    fputs(", \"scenario\": ", fp);
-    if (b->scenario[0])
-        lf_json_put_string(fp, b->scenario);
-    else
-        fputs("null", fp);
-    fprintf(fp, ", \"daily_peaks\": %s},\n", b->has_daily ? "true" : "false");
+    lf_json_put_text(fp, "high_quantile", b->high_label, ", ");
+    lf_json_put_text(fp, "scenario", b->scenario[0] ? b->scenario : NULL, ", ");
+    fprintf(fp, "\"daily_peaks\": %s},\n", b->has_daily ? "true" : "false");
 }
 
 static void json_status_counts(FILE *fp, const lf_balance_totals *t)

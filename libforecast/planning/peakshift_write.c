@@ -199,13 +199,6 @@ static int write_customers_csv(FILE *fp, const void *vctx)
 
 /* ---- JSON ---------------------------------------------------------------------------- */
 
-static void json_text(FILE *fp, const char *key, const char *value, const char *sep)
-{
-    fprintf(fp, "\"%s\": ", key);
-    lf_json_put_string(fp, value);
-    fputs(sep, fp);
-}
-
 static void json_count(FILE *fp, const char *key, size_t n, const char *sep)
 {
     fprintf(fp, "\"%s\": %zu%s", key, n, sep);
@@ -215,8 +208,8 @@ static void json_date(FILE *fp, lf_date date)
 {
     char buf[LF_DATE_STRLEN];
     lf_date_format(date, buf);
-    json_text(fp, "date", buf, ", ");
-    json_text(fp, "weekday", weekday_name(date), ", ");
+    lf_json_put_text(fp, "date", buf, ", ");
+    lf_json_put_text(fp, "weekday", weekday_name(date), ", ");
 }
 
 /* The items below carry the same keys, in the same order, as the CSV columns. */
@@ -246,10 +239,10 @@ static void json_call(FILE *fp, const void *vctx, size_t k)
     call_window(ctx->s, c, &start, &hours);
     fputc('{', fp);
     json_date(fp, c->date);
-    json_text(fp, "customer_id", cu->id, ", ");
-    json_text(fp, "customer_name", cu->name, ", ");
-    json_text(fp, "tier", tier_name(ctx->p, cu), ", ");
-    json_text(fp, "kind", lf_dr_kind_name(c->kind), ", ");
+    lf_json_put_text(fp, "customer_id", cu->id, ", ");
+    lf_json_put_text(fp, "customer_name", cu->name, ", ");
+    lf_json_put_text(fp, "tier", tier_name(ctx->p, cu), ", ");
+    lf_json_put_text(fp, "kind", lf_dr_kind_name(c->kind), ", ");
     lf_json_put_number(fp, "mw", c->mw, ", ");
     lf_json_put_number(fp, "window_start", start, ", ");
     lf_json_put_number(fp, "window_hours", hours, ", ");
@@ -263,10 +256,10 @@ static void json_customer(FILE *fp, const void *vctx, size_t i)
     const lf_dr_customer *c = &ctx->p->customers[i];
     const lf_peakshift_customer *r = &ctx->s->customers[i];
     fputc('{', fp);
-    json_text(fp, "id", c->id, ", ");
-    json_text(fp, "name", c->name, ", ");
-    json_text(fp, "industry", c->industry, ", ");
-    json_text(fp, "tier", tier_name(ctx->p, c), ", ");
+    lf_json_put_text(fp, "id", c->id, ", ");
+    lf_json_put_text(fp, "name", c->name, ", ");
+    lf_json_put_text(fp, "industry", c->industry, ", ");
+    lf_json_put_text(fp, "tier", tier_name(ctx->p, c), ", ");
     fprintf(fp, "\"protected\": %s, ", c->is_protected ? "true" : "false");
     lf_json_put_number(fp, "peak_mw", c->peak_mw, ", ");
     json_count(fp, "calls", r->calls, ", ");
@@ -282,7 +275,7 @@ static void json_customer(FILE *fp, const void *vctx, size_t i)
 static void json_head(FILE *fp, const lf_peakshift *s)
 {
     fputs("{\n  ", fp);
-    json_text(fp, "status", lf_peakshift_status_name(s->status), ",\n  ");
+    lf_json_put_text(fp, "status", lf_peakshift_status_name(s->status), ",\n  ");
     lf_json_put_number(fp, "seconds", s->seconds, ",\n  ");
     fputs("\"totals\": {", fp);
     lf_json_put_number(fp, "cost", s->total_cost, ", ");
