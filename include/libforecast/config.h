@@ -424,6 +424,7 @@
 #include "libforecast/error.h"
 #include "libforecast/ingest.h"
 #include "libforecast/backtest.h"
+#include "libforecast/balance.h"
 #include "libforecast/forecast.h"
 #include "libforecast/model.h"
 #include "libforecast/customer_eval.h"
@@ -581,6 +582,53 @@ typedef struct lf_config_crm {
     lf_customer_eval_spec spec;    /* every default unless the section sets it */
 } lf_config_crm;
 
+/* The plan section: what lfc plan balances (balance.h).  Only the section
+ * is read with the config; the demand files (or the in-process forecast)
+ * and the portfolio are read when the plan is made. */
+typedef enum lf_config_plan_demand {
+    LF_PLAN_DEMAND_FORECAST = 0,   /* demand: forecast (default): lfc plan runs the
+                                      forecast section itself */
+    LF_PLAN_DEMAND_FILES           /* demand: {monthly: FILE, daily: FILE} */
+} lf_config_plan_demand;
+
+/* One supply figure: the same every month, or a value per month. */
+typedef enum lf_config_supply_kind {
+    LF_SUPPLY_NONE = 0,            /* not given: 0 every month */
+    LF_SUPPLY_CONSTANT,            /* own_mw: 9000 */
+    LF_SUPPLY_MONTHLY              /* own_mw: {2025-01: 9000, ...} */
+} lf_config_supply_kind;
+
+typedef struct lf_config_supply {
+    lf_config_supply_kind kind;
+    double value;                  /* LF_SUPPLY_CONSTANT */
+    const lf_config_month_limit *months; /* LF_SUPPLY_MONTHLY, in document order
+                                      (the field mw holds the figure, MWh or MW) */
+    size_t nmonths;
+    long line, col;                /* where the key's value is, for messages */
+} lf_config_supply;
+
+enum { LF_PLAN_OWN_MWH = 0, LF_PLAN_PURCHASE_MWH, LF_PLAN_OWN_MW, LF_PLAN_IMPORT_MW,
+       LF_PLAN_OUTAGE_MW, LF_PLAN_SUPPLY_COUNT };
+
+typedef struct lf_config_plan {
+    int has_first;                 /* first: given */
+    int first_year, first_month;   /* else the first whole month of the demand */
+    int months;                    /* 1..LF_BALANCE_MAX_MONTHS (default 12) */
+    lf_config_plan_demand demand;
+    const char *monthly_file;      /* LF_PLAN_DEMAND_FILES: resolved, required */
+    const char *daily_file;        /* LF_PLAN_DEMAND_FILES: resolved, or NULL
+                                      (days at risk unknown, nothing scheduled) */
+    const char *scenario;          /* NULL: the first scenario */
+    const char *quantile;          /* the high quantile's label (default "p90") */
+    double reserve;                /* share, 0..1 (required) */
+    long reserve_line, reserve_col;
+    lf_config_supply supply[LF_PLAN_SUPPLY_COUNT];  /* indexed by LF_PLAN_OWN_MWH.. */
+    const char *portfolio;         /* resolved; default: peakshift.portfolio; NULL:
+                                      no schedule */
+    const char *tiers;             /* resolved; default: peakshift.tiers */
+    int schedule;                  /* schedule the days at risk (default 1) */
+} lf_config_plan;
+
 /* A loaded configuration.  Read-only for callers; every string and array is
  * owned by it and released by lf_config_free.  Copy a spec before changing it. */
 typedef struct lf_config {
@@ -615,6 +663,8 @@ typedef struct lf_config {
     lf_config_tariff tariff;
     int has_crm;
     lf_config_crm crm;
+    int has_plan;
+    lf_config_plan plan;
     const char *output_dir;        /* resolved */
     struct lf_arena *arena_;       /* private: owns everything above */
 } lf_config;

@@ -1,9 +1,7 @@
 /* cmd_forecast.c - `lfc forecast`: fit the energy and peak models, forecast
  * months and years under weather and economic scenarios with new
  * connections, normalize history to normal weather, write the products. */
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -34,84 +32,6 @@ const lfc_command lfc_cmd_forecast = {"forecast", "monthly and yearly energy, pe
                                       "factor with quantiles and scenarios", usage,
                                       run_forecast, NULL};
 
-/* ---- days ------------------------------------------------------------------------ */
-
-static int choose_days(fc_run *r, lf_error *err)
-{
-    const lf_config *cfg = r->cfg;
-    const lf_frame *d = r->project->daily;
-    const lf_config_forecast *fc = &cfg->forecast;
-    if (!d)
-        return lf_error_set(err, LF_ERR_CONFIG, "%s: lfc forecast needs 'load' data",
-                            cfg->path);
-    r->spec = fc->spec;
-    r->spec.first = fc->has_first ? fc->first : lf_frame_end(d) + 1;
-    r->spec.last = fc->has_last ? fc->last : lf_date_add_months(r->spec.first, fc->months) - 1;
-    r->train_first = cfg->model.has_train ? cfg->model.train_first : d->start;
-    r->train_last = r->spec.first - 1;
-    if (r->train_last <= r->train_first || lf_frame_row(d, r->train_last) < 0) {
-        char a[LF_DATE_STRLEN];
-        lf_date_format(r->spec.first, a);
-        return lf_error_set(err, LF_ERR_CONFIG, "%s: the forecast starts on %s, which leaves "
-                            "no history to fit on inside the load data", cfg->path, a);
-    }
-    r->norm_first = fc->has_normalize ? fc->normalize_first : r->train_first;
-    r->norm_last = fc->has_normalize ? fc->normalize_last : r->train_last;
-    return LF_OK;
-}
-
-/* ---- the run --------------------------------------------------------------------- */
-
-static int fit_models(fc_run *r, lf_error *err)
-{
-    const lf_config_forecast *fc = &r->cfg->forecast;
-    const lf_project *p = r->project;
-    int rc = LF_OK;
-    if (fc->has_energy)
-        rc = lf_model_fit(&fc->energy, p->daily, p->calendar, r->train_first, r->train_last,
-                          &r->energy, err);
-    if (rc == LF_OK && fc->has_peak)
-        rc = lf_model_fit(&fc->peak, p->daily, p->calendar, r->train_first, r->train_last,
-                          &r->peak, err);
-    return rc;
-}
-
-static int normalize(fc_run *r, lf_error *err)
-{
-    const lf_project *p = r->project;
-    if (!lf_forecast_weather(r->forecast))
-        return LF_OK; /* the models read no weather: nothing to normalize */
-    int rc = LF_OK;
-    for (int k = 0; rc == LF_OK && k < 2; k++)
-        rc = lf_weather_normalize(&r->spec.weather, r->energy, r->peak, p->daily, p->weather,
-                                  p->calendar, r->norm_first, r->norm_last,
-                                  k ? LF_PERIOD_YEAR : LF_PERIOD_MONTH, &r->norm[k],
-                                  &r->nnorm[k], err);
-    r->normalized = rc == LF_OK;
-    return rc;
-}
-
-static int run(fc_run *r, lf_error *err)
-{
-    const lf_project *p = r->project;
-    int rc = fit_models(r, err);
-    if (rc == LF_OK)
-        rc = lf_forecast_run(&r->spec, r->energy, r->peak, p->daily, p->weather, p->calendar,
-                             &r->forecast, err);
-    if (rc == LF_OK)
-        rc = normalize(r, err);
-    return rc;
-}
-
-static void free_run(fc_run *r)
-{
-    for (int k = 0; k < 2; k++)
-        free(r->norm[k]);
-    lf_forecast_free(r->forecast);
-    lf_model_free(r->energy);
-    lf_model_free(r->peak);
-}
-
 static int run_forecast(int argc, char **argv)
 {
     lfc_options opt;
@@ -128,9 +48,7 @@ static int run_forecast(int argc, char **argv)
     r.cfg = cfg;
     r.project = project;
     if (rc == LF_OK)
-        rc = choose_days(&r, &err);
-    if (rc == LF_OK)
-        rc = run(&r, &err);
+        rc = lfc_forecast_compute(&r, &err);
     if (rc == LF_OK)
         rc = lfc_forecast_write(&r, opt.out ? opt.out : cfg->output_dir, &err);
     if (rc == LF_OK && !opt.quiet) {
@@ -142,7 +60,7 @@ static int run_forecast(int argc, char **argv)
             lfc_forecast_table(&r);
     }
     code = rc == LF_OK ? LFC_OK : lfc_fail("forecast", &err);
-    free_run(&r);
+    lfc_forecast_release(&r);
     lf_project_free(project);
     lf_config_free(cfg);
     return code;

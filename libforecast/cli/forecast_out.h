@@ -20,6 +20,12 @@ typedef struct fc_run {
     size_t nnorm[2];
 } fc_run;
 
+/* Fill r (cfg and project set, the rest zero) with the config's forecast:
+ * its days, the fitted models, the forecast and the normalized history. */
+int lfc_forecast_compute(fc_run *r, lf_error *err);
+/* Free what lfc_forecast_compute made, also after a failure. */
+void lfc_forecast_release(fc_run *r);
+
 /* Every file into dir (each written atomically, all computed beforehand). */
 int lfc_forecast_write(const fc_run *r, const char *dir, lf_error *err);
 /* forecast.json's document. */
