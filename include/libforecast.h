@@ -35,6 +35,7 @@
 #include "libforecast/customers.h"
 #include "libforecast/customer_value.h"
 #include "libforecast/customer_segment.h"
+#include "libforecast/report.h"
 
 #ifdef __cplusplus
 extern "C" {
