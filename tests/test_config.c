@@ -343,7 +343,8 @@ Test(config_errors, unknown_key_lists_the_allowed_ones)
     expect_error("name: X\ncolour: red\n", LF_ERR_CONFIG,
                  "project.yaml:2:1: unknown key 'colour' at the top level; expected one of: "
                  "name, period, calendar, load, customers, weather, economy, model, "
-                 "candidates, selection, backtest, forecast, peakshift, tariff, crm, output");
+                 "candidates, selection, backtest, forecast, peakshift, tariff, crm, plan, "
+                 "output");
     expect_error("name: X\nload: {path: a, id: C1}\n", LF_ERR_CONFIG,
                  "project.yaml:2:17: unknown key 'id' in 'load'; "
                  "expected one of: path, layout, interval_minutes, time_column, date_column, "

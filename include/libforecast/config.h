@@ -409,6 +409,50 @@
  *       recent_months: 1           months checked, 1..24
  *       min_history: 6             changes a z-score needs, 2..240
  *       min_kwh: 100000            skip months expected below this, >= 0
+ *   plan:                          lfc plan: the monthly energy balance plan
+ *                                  (balance.h); the demand and the portfolio are
+ *                                  read when the plan is made, not with the config
+ *     reserve: 12%                 required: the reserve margin, a share of the
+ *                                  peak, 0.12 or 12%, 0..1: the capacity needed
+ *                                  is peak x (1 + reserve)
+ *     first: 2025-01               the first month, YYYY-MM (default: the first
+ *                                  whole month of the demand)
+ *     months: 12                   months of the plan, 1..240 (default 12)
+ *     demand: forecast             forecast (default): run the forecast section
+ *                                  in-process; or lfc forecast's files:
+ *       {monthly: out/forecast_monthly.csv, daily: out/forecast_daily.csv}
+ *                                  monthly required (energy and peak by month);
+ *                                  daily optional: the daily peaks that find the
+ *                                  days at risk (without it none are known)
+ *     scenario: base               the demand scenario (default: the first); with
+ *                                  demand: forecast one of the forecast section's
+ *                                  scenarios (base when it has none)
+ *     quantile: p90                the high quantile the plan covers, as lfc
+ *                                  forecast labels it (p90, p97.5), above p50
+ *                                  (default p90); with demand: forecast one of
+ *                                  the forecast section's quantiles
+ *     supply:                      what the system has, each key optional (not
+ *                                  given: 0): a number >= 0 for every month, or a
+ *                                  figure per month {2025-01: 9000, ...} naming
+ *                                  every month of the plan (outage_mw: only the
+ *                                  months with outages); a month outside the plan
+ *                                  is an error
+ *       own_mwh: 0                 own generation, MWh a month (at most 1e9: a
+ *                                  larger figure is kWh)
+ *       purchase_mwh: 2.1e6        purchase contracts, MWh a month (at most 1e9)
+ *       own_mw: 0                  own capacity available at the peak, MW (at
+ *                                  most 1e7, as every MW figure)
+ *       import_mw: 9500            import / transfer capacity, MW
+ *       outage_mw: {2025-04: 800, 2025-10: 600}   planned outages, MW
+ *     portfolio: dr/portfolio.yaml   the demand-response portfolio
+ *                                  that schedules the days at risk (default: the
+ *                                  peakshift section's; without either, nothing
+ *                                  is scheduled)
+ *     tiers: out/customers_tiers.csv   the portfolio's customer
+ *                                  tiers (default: the peakshift section's when
+ *                                  the portfolio is its too; needs a portfolio)
+ *     schedule: true               schedule the days at risk with the portfolio
+ *                                  (default true)
  *   output:
  *     dir: out                     output directory (default: out)
  *
@@ -510,6 +554,7 @@ typedef enum lf_config_limit_kind {
 typedef struct lf_config_month_limit {
     int year, month;
     double mw;
+    long line, col;                /* where the month is written, for messages */
 } lf_config_month_limit;
 
 typedef struct lf_config_peakshift {
@@ -768,6 +813,22 @@ typedef struct lf_config_tariff_input {
  * (cfg has no tariff section, or a tariff id is not in its file). */
 int lf_config_tariff_load(const lf_config *cfg, lf_config_tariff_input **out, lf_error *err);
 void lf_config_tariff_free(lf_config_tariff_input *in); /* NULL allowed */
+
+/* ---- the balance plan's supply --------------------------------------------------- */
+
+/* The supply of the plan section for nmonths months (1..LF_BALANCE_MAX_MONTHS)
+ * from year-month, into out[LF_PLAN_OWN_MWH..LF_PLAN_OUTAGE_MW][0..nmonths)
+ * (the caller's arrays).  Not given: 0.  A number: every month.  A month map:
+ * own_mwh, purchase_mwh, own_mw and import_mw must name every month of the
+ * plan (LF_ERR_CONFIG at the value's file:line:column naming the first month
+ * missing); outage_mw's months not named are 0 (outages are planned in a few
+ * months).  A month named outside the plan is an error too (LF_ERR_CONFIG at
+ * that month's file:line:column, naming it and the plan's months): a typo in
+ * a year must not be dropped silently.  LF_ERR_CONFIG also when cfg has no
+ * plan section; LF_ERR_ARG for a bad argument.  After an error the arrays
+ * hold nothing to use. */
+int lf_config_plan_supply(const lf_config *cfg, int year, int month, size_t nmonths,
+                          double *out[LF_PLAN_SUPPLY_COUNT], lf_error *err);
 
 #ifdef __cplusplus
 }

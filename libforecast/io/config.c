@@ -813,7 +813,7 @@ static int read_root(loader *L, const lf_ynode *root)
     static const char *const keys[] = {"name", "period", "calendar", "load", "customers",
                                        "weather", "economy", "model", "candidates",
                                        "selection", "backtest", "forecast", "peakshift",
-                                       "tariff", "crm", "output"};
+                                       "tariff", "crm", "plan", "output"};
     lf_config *cfg = L->cfg;
     const lf_ynode *v;
     int rc = lf_ynode_expect(root, LF_YMAPPING, L->err);
@@ -857,6 +857,12 @@ static int read_root(loader *L, const lf_ynode *root)
     if (rc == LF_OK && (v = lf_ymap_get(root, "peakshift"))) {
         rc = lf_config_read_peakshift(v, L->arena, cfg->dir, &cfg->peakshift, L->err);
         cfg->has_peakshift = rc == LF_OK;
+    }
+    /* plan after forecast and peakshift: it checks its quantile against the
+     * forecast's and takes peakshift's portfolio */
+    if (rc == LF_OK && (v = lf_ymap_get(root, "plan"))) {
+        rc = lf_config_read_plan(v, L->arena, cfg, &cfg->plan, L->err);
+        cfg->has_plan = rc == LF_OK;
     }
     if (rc == LF_OK && (v = lf_ymap_get(root, "tariff"))) {
         rc = lf_config_read_tariff(v, L->arena, cfg->dir, cfg->customers, cfg->ncustomers,

@@ -42,6 +42,31 @@ int lf_config_get_path(lf_arena *arena, const char *dir, const lf_ynode *map, co
  * given; last before first is an error naming the section. */
 int lf_config_read_optional_days(const lf_ynode *map, const char *section, int *has_first,
                                  lf_date *first, int *has_last, lf_date *last, lf_error *err);
+/* ---- value forms several sections read (config_values.c) ---- */
+
+/* "2025-07" -> year and month; 0 unless text is exactly YYYY-MM. */
+int lf_config_parse_month(const char *text, int *year, int *month);
+/* "0.12" or "12%" -> 0.12; 0 unless text is a finite number, with or without
+ * a '%' right after it (the range is the caller's). */
+int lf_config_parse_share(const char *text, double *out);
+
+/* How a figure-per-month mapping {2025-07: 9300, ...} is read. */
+typedef struct lf_config_month_form {
+    /* reads one month's value (its own range and message) */
+    int (*figure)(const lf_ynode *node, const void *ctx, double *out, lf_error *err);
+    const void *ctx;
+    const char *const *other_keys; /* the keys of the value's other form (for
+                                      'did you mean' on a key that is no month) */
+    size_t nother;
+    const char *forms;             /* closes that message: what the value may be */
+} lf_config_month_form;
+
+/* Every key of map a month YYYY-MM, its value read by form->figure: map->count
+ * months in document order, each with where its key is, into arena.  A month
+ * given twice is a duplicate key, which the YAML reader refuses already. */
+int lf_config_read_months(const lf_ynode *map, lf_arena *arena, const lf_config_month_form *form,
+                          const lf_config_month_limit **out, lf_error *err);
+
 /* The 'peakshift' mapping; paths resolved against dir, strings in arena. */
 int lf_config_read_peakshift(const lf_ynode *map, lf_arena *arena, const char *dir,
                              lf_config_peakshift *ps, lf_error *err);
@@ -53,6 +78,15 @@ int lf_config_read_tariff(const lf_ynode *map, lf_arena *arena, const char *dir,
 /* The 'crm' mapping (config_crm.c); paths resolved against dir. */
 int lf_config_read_crm(const lf_ynode *map, lf_arena *arena, const char *dir,
                        lf_config_crm *crm, lf_error *err);
+/* The 'plan' mapping (config_plan.c); paths resolved against cfg->dir,
+ * strings in arena.  Read after the forecast and peakshift sections (whatever
+ * their place in the file): it checks its scenario and quantile against the
+ * forecast section's and takes its portfolio and tiers from peakshift's. */
+int lf_config_read_plan(const lf_ynode *map, lf_arena *arena, const lf_config *cfg,
+                        lf_config_plan *plan, lf_error *err);
+/* plan.supply (config_plan_supply.c). */
+int lf_config_read_plan_supply(const lf_ynode *map, lf_arena *arena, lf_config_plan *plan,
+                               lf_error *err);
 
 /* ---- the CSV files a section names (scenario_rows.c) ---- */
 

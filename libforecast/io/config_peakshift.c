@@ -1,13 +1,10 @@
 /* config_peakshift.c - the 'peakshift' section of a project config (keys
  * documented in config.h).  The files it names are read when a schedule is
  * made (config_peakshift_data.c). */
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "../core/suggest.h"
 #include "config_internal.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -84,41 +81,21 @@ static const char *const LIMIT_FORMS = "limit_mw is a number (MW), a limit per m
                                        "{2025-07: 9300, ...} or a daily file {file: "
                                        "limit.csv, column: limit_mw}";
 
-/* "2025-07" -> year and month; 0 unless text is exactly YYYY-MM. */
-static int parse_month(const char *text, int *year, int *month)
+static int limit_figure(const lf_ynode *node, const void *ctx, double *out, lf_error *err)
 {
-    static const char digit[] = "dddd-dd";
-    if (strlen(text) != 7)
-        return 0;
-    for (int i = 0; i < 7; i++)
-        if (digit[i] == 'd' ? !isdigit((unsigned char)text[i]) : text[i] != '-')
-            return 0;
-    *year = atoi(text);
-    *month = atoi(text + 5);
-    return *year >= 1 && *month >= 1 && *month <= 12;
+    (void)ctx;
+    return lf_ynode_double(node, 0, MAX_MW, out, err);
 }
 
 static int read_limit_months(reader *R, const lf_ynode *map, lf_config_peakshift *ps)
 {
     static const char *const file_keys[] = {"file", "column"};
-    lf_config_month_limit *m = lf_arena_alloc(R->arena, map->count * sizeof *m);
-    if (!m)
-        return lf_error_set(R->err, LF_ERR_NOMEM, "out of memory reading 'peakshift'");
-    for (size_t i = 0; i < map->count; i++) {
-        const lf_ypair *pair = &map->pairs[i];
-        if (!parse_month(pair->key->text, &m[i].year, &m[i].month)) {
-            char hint[120];
-            lf_suggest_hint(hint, sizeof hint, pair->key->text, file_keys, COUNT(file_keys));
-            return lf_ynode_error(pair->key, R->err, LF_ERR_CONFIG, "'%s' in "
-                                  "'peakshift.limit_mw' is not a month YYYY-MM%s; %s",
-                                  pair->key->text, hint, LIMIT_FORMS);
-        }
-        int rc = lf_ynode_double(pair->value, 0, MAX_MW, &m[i].mw, R->err);
-        if (rc != LF_OK)
-            return rc;
-    }
+    const lf_config_month_form form = {limit_figure, NULL, file_keys, COUNT(file_keys),
+                                       LIMIT_FORMS};
+    int rc = lf_config_read_months(map, R->arena, &form, &ps->limit_months, R->err);
+    if (rc != LF_OK)
+        return rc;
     ps->limit_kind = LF_LIMIT_MONTHLY;
-    ps->limit_months = m;
     ps->nlimit_months = map->count;
     return LF_OK;
 }
@@ -128,7 +105,7 @@ static int read_limit_file(reader *R, const lf_ynode *map, lf_config_peakshift *
     static const char *const keys[] = {"file", "column"};
     int year, month;
     for (size_t i = 0; i < map->count; i++)
-        if (parse_month(map->pairs[i].key->text, &year, &month))
+        if (lf_config_parse_month(map->pairs[i].key->text, &year, &month))
             return lf_ynode_error(map->pairs[i].key, R->err, LF_ERR_CONFIG, "give "
                                   "'peakshift.limit_mw' either per month or as a file "
                                   "{file, column}, not both");
