@@ -1,7 +1,7 @@
 # libforecast - build, test, install, run.  `make help` lists the targets.
 #
 # Two commands take a fresh Debian machine to a result (see README.md):
-#   make run     install dependencies, build, run the main job on the bundled sample
+#   make run     install dependencies, build, run the main job (lfc plan) on the bundled sample
 #   make test    install dependencies, build, run every test (also under ASan+UBSan)
 
 VERSION    := 0.1.0
@@ -14,7 +14,7 @@ CC         := gcc
 # Debian packages the build, the tests and the Python side need.
 DEB_PACKAGES := gcc make pkg-config libgsl-dev liblapacke-dev libopenblas-dev \
                 libyaml-dev libcriterion-dev python3-numpy python3-pandas python3-pytest \
-                python3-statsmodels libglpk-dev
+                python3-statsmodels libglpk-dev chromium chromium-driver python3-selenium
 
 WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Werror
 OPT      ?= -O2
@@ -25,7 +25,8 @@ LDFLAGS  := $(SAN)
 LIBS     := -lglpk -lyaml -lgsl -lgslcblas -llapacke -llapack -lblas -lm
 
 LIB_SRC  := $(sort $(wildcard libforecast/core/*.c libforecast/io/*.c libforecast/models/*.c \
-              libforecast/forecast/*.c libforecast/planning/*.c libforecast/customers/*.c))
+              libforecast/forecast/*.c libforecast/planning/*.c libforecast/customers/*.c \
+              libforecast/report/*.c))
 CLI_SRC  := $(sort $(wildcard libforecast/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -50,7 +51,7 @@ BENCH_DEB_PACKAGES := python3-statsmodels r-base-core r-cran-forecast r-cran-pro
 all: $(STATIC) $(SHARED) $(LFC)
 
 help:
-	@echo "make run            install deps, build, run lfc ingest on the bundled sample"
+	@echo "make run            install deps, build, run lfc plan (with its report) on the bundled sample"
 	@echo "make test           install deps, build, run all tests (plain and ASan+UBSan)"
 	@echo "make install PREFIX=DIR   headers, libraries, libforecast.pc, lfc"
 	@echo "make datasets       regenerate datasets/sample with the generator"
@@ -104,7 +105,7 @@ $(GENERATOR): datasets/make_sample.c datasets/make_portfolio.c datasets/make_crm
 
 # ---- the main job ----------------------------------------------------------
 run: deps all
-	$(LFC) ingest --config $(SAMPLE_CONFIG)
+	$(LFC) plan --config $(SAMPLE_CONFIG) --report
 
 # ---- tests -------------------------------------------------------------------
 test: deps all

@@ -85,6 +85,7 @@
 
 #include "libforecast/date.h"
 #include "libforecast/error.h"
+#include "libforecast/forecast.h"
 #include "libforecast/scenario.h"
 
 #ifdef __cplusplus
@@ -230,6 +231,22 @@ typedef struct lf_balance_daily {
 int lf_balance_daily_from_csv(const char *path, const char *scenario, const char *high,
                               lf_balance_daily **out, lf_error *err);
 void lf_balance_daily_free(lf_balance_daily *d); /* NULL allowed */
+
+/* ---- taking a forecast made in the same process (forecast.h) ------------------------ */
+
+/* The same demand and daily peaks from an lf_forecast, without its files: the
+ * scenario by name (NULL: the first), the quantiles P50 and high ("p90") by
+ * their labels, which must be among the forecast's quantiles.  The monthly
+ * demand is the forecast's whole calendar months (a forecast starting or
+ * ending inside a month leaves that month out); the daily peaks are every
+ * forecast day.  LF_ERR_ARG names a scenario or quantile the forecast lacks
+ * (and lists those it has); LF_ERR_DATA a forecast without an energy or peak
+ * model or without a whole month.  Free with lf_balance_demand_free and
+ * lf_balance_daily_free. */
+int lf_balance_demand_from_forecast(const lf_forecast *f, const char *scenario,
+                                    const char *high, lf_balance_demand **out, lf_error *err);
+int lf_balance_daily_from_forecast(const lf_forecast *f, const char *scenario, const char *high,
+                                   lf_balance_daily **out, lf_error *err);
 
 /* Point spec's demand at nmonths of d's months from year-month (year 0: d's
  * first month; nmonths 0: to d's last), and take d's labels.  The arrays stay

@@ -10,15 +10,23 @@
 
 enum { LFC_OK = 0, LFC_USAGE = 1, LFC_BAD_INPUT = 2, LFC_INFEASIBLE = 3, LFC_FAILURE = 4 };
 
-typedef enum lfc_format { LFC_TABLE = 0, LFC_CSV, LFC_JSON } lfc_format;
+/* md: the table --format csv prints, as a GitHub-flavoured Markdown table. */
+typedef enum lfc_format { LFC_TABLE = 0, LFC_CSV, LFC_JSON, LFC_MD } lfc_format;
 
 /* Options every subcommand shares. */
 typedef struct lfc_options {
     const char *config;   /* --config FILE */
     const char *out;      /* --out DIR (default: the config's output.dir) */
-    lfc_format format;    /* --format table|csv|json */
-    int quiet;            /* --quiet: no tables on stdout */
+    lfc_format format;    /* --format table|csv|json|md */
+    int quiet;            /* --quiet: no tables on stdout, no progress on stderr */
+    int has_seed;         /* --seed N given (only with LFC_TAKES_SEED) */
+    unsigned long seed;   /* 0..4294967295 */
 } lfc_options;
+
+/* lfc_command.flags */
+enum {
+    LFC_TAKES_SEED = 1u /* it makes random draws: --seed N replaces the config's seed */
+};
 
 typedef struct lfc_command {
     const char *name;
@@ -27,12 +35,15 @@ typedef struct lfc_command {
     int (*run)(int argc, char **argv);
     const char *usage_more; /* ...continued, or NULL (C promises string literals of
                                4095 bytes only) */
+    unsigned flags;       /* LFC_TAKES_SEED or 0: name it in every initializer, as
+                             -Wextra refuses one that leaves a field out */
 } lfc_command;
 
 extern const lfc_command lfc_cmd_ingest;
 extern const lfc_command lfc_cmd_fit;
 extern const lfc_command lfc_cmd_backtest;
 extern const lfc_command lfc_cmd_forecast;
+extern const lfc_command lfc_cmd_plan;
 extern const lfc_command lfc_cmd_peakshift;
 extern const lfc_command lfc_cmd_tariff;
 extern const lfc_command lfc_cmd_customers;
@@ -77,9 +88,50 @@ int lfc_copy_to_stdout(const char *path, lf_error *err);
 /* Prints a run's readable tables. */
 typedef void lfc_table_fn(const void *run);
 /* What a run shows on stdout: nothing with --quiet, the file csv_path or
- * json_path with --format csv or json, else table(run). */
+ * json_path with --format csv or json, csv_path as Markdown with --format
+ * md, else table(run). */
 int lfc_show(const lfc_options *opt, const char *csv_path, const char *json_path,
              lfc_table_fn *table, const void *run, lf_error *err);
+
+/* ---- --format md (markdown.c) ---- */
+
+/* The CSV file csv_path as a GitHub-flavoured Markdown pipe table: its
+ * header row, an alignment row (---: for a numeric column, one whose every
+ * non-empty cell is a number), then its records; '|' and '\' in a cell
+ * escaped, a line break in one as <br>.
+ * The file is read whole before anything is written, so a malformed file
+ * (file:line:column in err) leaves out untouched. */
+int lfc_csv_to_markdown(FILE *out, const char *csv_path, lf_error *err);
+/* Writes a CSV table to fp (the one --format csv prints). */
+typedef void lfc_csv_fn(FILE *fp, const void *ctx);
+/* The same for a table that is not a file: csv(fp, ctx) into a temporary
+ * file (removed afterwards), that file as Markdown.  md therefore always
+ * shows exactly the cells --format csv prints. */
+int lfc_csv_fn_to_markdown(FILE *out, lfc_csv_fn *csv, const void *ctx, lf_error *err);
+
+/* ---- progress on stderr (progress.c) ---- */
+
+/* "lfc forecast [======>       ] 3/5 forecasting" redrawn in place with \r
+ * as a long command goes from stage to stage, the line cleared at the end.
+ * Only on a terminal: see lfc_progress_wanted. */
+typedef struct lfc_progress {
+    const char *cmd;
+    size_t nsteps, step;
+    int enabled;
+    int drawn;              /* width of the line on the screen, to clear it */
+} lfc_progress;
+
+/* Whether a command with these options shows progress: LFC_PROGRESS=never
+ * never, LFC_PROGRESS=always also when stderr is not a terminal (for tests
+ * and logs), otherwise when stderr is a terminal; never with --quiet. */
+int lfc_progress_wanted(const lfc_options *opt);
+/* Start p (nothing is drawn yet); all three calls accept p == NULL. */
+void lfc_progress_begin(lfc_progress *p, const char *cmd, size_t nsteps, int enabled);
+/* Step what begins: draws "step/nsteps what". */
+void lfc_progress_step(lfc_progress *p, const char *what);
+/* Clear the line: call it before anything else goes to stdout or stderr,
+ * on failure paths too.  Calling it twice is harmless. */
+void lfc_progress_end(lfc_progress *p);
 
 /* ---- a command that reads the config, works, writes a file set (job.c) ---- */
 

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: lfc backtest --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "usage: lfc backtest --config FILE [--out DIR] [--format table|csv|json|md] [--quiet]\n\n"
     "Evaluate the config's 'candidates' (or, without them, its 'model') on a rolling\n"
     "origin as its 'backtest' section says (default: one origin forecasting the\n"
     "last 365 days with a target), with the actual weather of the forecast days\n"
@@ -25,12 +25,13 @@ static const char usage[] =
     "  backtest_timing.csv     model, origin, seconds (fit + forecast), status, note\n"
     "  selection.csv           with 'selection': candidate, score, AICc, chosen, note\n"
     "On stdout: pooled accuracy per model (--format csv: the pooled rows of\n"
-    "backtest_accuracy.csv; json: the same with the selection).\n";
+    "backtest_accuracy.csv; md: the same as a Markdown table; json: the same with\n"
+    "the selection).\n";
 
 static int run_backtest(int argc, char **argv);
 const lfc_command lfc_cmd_backtest = {"backtest", "rolling-origin accuracy of candidate "
                                       "models and the automatic choice", usage,
-                                      run_backtest, NULL};
+                                      run_backtest, NULL, 0};
 
 typedef struct bt_run {
     const lf_config *cfg;
@@ -218,18 +219,20 @@ static void print_table(const bt_run *r)
                r->cands[r->sel->chosen].name, r->sel->score[r->sel->chosen]);
 }
 
-static void print_csv(const lf_backtest *bt)
+static void print_csv(FILE *fp, const void *ctx)
 {
-    printf("model,scale,n,mae,rmse,mape,smape,mase,bias,bias_pct,pinball,coverage,"
-           "seconds\n");
+    const lf_backtest *bt = ctx;
+    fprintf(fp, "model,scale,n,mae,rmse,mape,smape,mase,bias,bias_pct,pinball,coverage,"
+                "seconds\n");
     for (size_t m = 0; m < bt->nmodels; m++)
         for (int s = 0; s < LF_SCALE_COUNT; s++) {
             const lf_accuracy *a = lf_backtest_accuracy(bt, m, LF_BACKTEST_POOLED,
                                                         (lf_backtest_scale)s);
-            printf("%s,%s,%zu,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.6f\n",
-                   bt->names[m], lf_backtest_scale_name((lf_backtest_scale)s), a->n, a->mae,
-                   a->rmse, a->mape, a->smape, a->mase, a->bias, a->bias_pct, a->pinball,
-                   a->coverage, total_seconds(bt, m));
+            fprintf(fp, "%s,%s,%zu,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,"
+                    "%.6f\n",
+                    bt->names[m], lf_backtest_scale_name((lf_backtest_scale)s), a->n, a->mae,
+                    a->rmse, a->mape, a->smape, a->mase, a->bias, a->bias_pct, a->pinball,
+                    a->coverage, total_seconds(bt, m));
         }
 }
 
@@ -277,6 +280,31 @@ static void print_json(const bt_run *r)
     printf("}\n");
 }
 
+static int show(const lfc_options *opt, const bt_run *r, lf_error *err)
+{
+    if (opt->quiet)
+        return LF_OK;
+    if (opt->format == LFC_JSON)
+        print_json(r);
+    else if (opt->format == LFC_CSV)
+        print_csv(stdout, r->bt);
+    else if (opt->format == LFC_MD)
+        return lfc_csv_fn_to_markdown(stdout, print_csv, r->bt, err);
+    else
+        print_table(r);
+    return LF_OK;
+}
+
+/* The second of three stages: all of the library's work, in one call. */
+static int run_stage(bt_run *r, lfc_progress *progress, lf_error *err)
+{
+    char what[96];
+    snprintf(what, sizeof what, "backtesting %zu model%s%s", r->ncands,
+             r->ncands == 1 ? "" : "s", r->select ? " and the choice among them" : "");
+    lfc_progress_step(progress, what);
+    return run(r, err);
+}
+
 static int run_backtest(int argc, char **argv)
 {
     lfc_options opt;
@@ -289,6 +317,9 @@ static int run_backtest(int argc, char **argv)
     lf_project *project = NULL;
     bt_run r;
     memset(&r, 0, sizeof r);
+    lfc_progress progress;
+    lfc_progress_begin(&progress, "backtest", 3, lfc_progress_wanted(&opt));
+    lfc_progress_step(&progress, "reading data");
     int rc = lfc_open_project(opt.config, &cfg, &project, &err);
     r.cfg = cfg;
     r.project = project;
@@ -297,17 +328,14 @@ static int run_backtest(int argc, char **argv)
     if (rc == LF_OK)
         rc = choose_days(&r, &err);
     if (rc == LF_OK)
-        rc = run(&r, &err);
-    if (rc == LF_OK)
+        rc = run_stage(&r, &progress, &err);
+    if (rc == LF_OK) {
+        lfc_progress_step(&progress, "writing");
         rc = write_outputs(&r, opt.out ? opt.out : cfg->output_dir, &err);
-    if (rc == LF_OK && !opt.quiet) {
-        if (opt.format == LFC_JSON)
-            print_json(&r);
-        else if (opt.format == LFC_CSV)
-            print_csv(r.bt);
-        else
-            print_table(&r);
     }
+    lfc_progress_end(&progress);
+    if (rc == LF_OK)
+        rc = show(&opt, &r, &err);
     code = rc == LF_OK ? LFC_OK : lfc_fail("backtest", &err);
     lf_selection_free(r.sel);
     lf_backtest_free(r.bt);

@@ -9,7 +9,7 @@
 #include "customers_table.h"
 
 static const char usage[] =
-    "usage: lfc customers --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "usage: lfc customers --config FILE [--out DIR] [--format table|csv|json|md] [--quiet]\n\n"
     "Evaluate the customers of a CRM export: profit contribution and ABC class on the\n"
     "Pareto curve, key accounts (大客户) by rule and by profit share, RFM scores, the\n"
     "value score V, the credit rating (信用等级) with its settlement advice (billing\n"
@@ -44,14 +44,14 @@ static const char usage[] =
     "  customers_tiers.csv    id,tier: the curtailment tiers for the peak-shift\n"
     "                         portfolio (the 'tiers' key of the peakshift section)\n"
     "  customers.json         all of it, with the weights and RFM edges used\n"
-    "On stdout: the summary tables (--format csv: customers_eval.csv; json:\n"
-    "customers.json).\n"
+    "On stdout: the summary tables (--format csv: customers_eval.csv; md: the same\n"
+    "as a Markdown table; json: customers.json).\n"
     "Exit status: 0 done; 2 bad config or records; 1 usage; 4 a file cannot be written.\n";
 
 static int run_customers(int argc, char **argv);
 const lfc_command lfc_cmd_customers = {"customers", "customer evaluation: key accounts, ABC, "
                                        "RFM, value, credit, segments, usage alerts", usage,
-                                       run_customers, NULL};
+                                       run_customers, NULL, 0};
 
 static int evaluate(void *vrun, const lf_config *cfg, lf_error *err)
 {

@@ -11,7 +11,7 @@
 #define DAYS_SHOWN 14
 
 static const char usage[] =
-    "usage: lfc fit --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "usage: lfc fit --config FILE [--out DIR] [--format table|csv|json|md] [--quiet]\n\n"
     "Fit the daily regression the config's 'model' section describes (target,\n"
     "features, method; see config.h) on its training days, then predict its test\n"
     "days (or, without test days, the training days) and write to DIR (default:\n"
@@ -23,11 +23,13 @@ static const char usage[] =
     "                       event (relative to the average training day), flags\n"
     "  degree_day_grid.csv  every degree-day base tried (when hdd/cdd: auto)\n"
     "On stdout: the coefficient table, fit statistics, test accuracy and the\n"
-    "decomposed predictions (--format csv: coefficients; json: everything).\n";
+    "decomposed predictions (--format csv: the coefficients of coefficients.csv, or\n"
+    "name,value of the parameters of a model without them; md: the same as a\n"
+    "Markdown table; json: everything).\n";
 
 static int run_fit(int argc, char **argv);
 const lfc_command lfc_cmd_fit = {"fit", "fit the daily regression model; coefficients, "
-                                 "decomposed predictions", usage, run_fit, NULL};
+                                 "decomposed predictions", usage, run_fit, NULL, 0};
 
 /* Everything one run produces. */
 typedef struct fit_run {
@@ -341,13 +343,34 @@ static void print_json(const fit_run *r)
     printf("\n]}\n");
 }
 
-static void print_params_csv(const lf_model *model)
+/* --format csv: the coefficients, or the parameters of a model without them. */
+static void print_csv(FILE *fp, const void *ctx)
 {
+    const lf_model *model = ctx;
+    if (lf_model_regress(model)) {
+        lf_regress_write_coefficients_stream(fp, lf_model_regress(model));
+        return;
+    }
     size_t n;
     const lf_param *params = lf_model_params(model, &n);
-    printf("name,value\n");
+    fprintf(fp, "name,value\n");
     for (size_t k = 0; k < n; k++)
-        printf("%s,%.10g\n", params[k].name, params[k].value);
+        fprintf(fp, "%s,%.10g\n", params[k].name, params[k].value);
+}
+
+static int show(const lfc_options *opt, const fit_run *r, lf_error *err)
+{
+    if (opt->quiet)
+        return LF_OK;
+    if (opt->format == LFC_JSON)
+        print_json(r);
+    else if (opt->format == LFC_CSV)
+        print_csv(stdout, r->model);
+    else if (opt->format == LFC_MD)
+        return lfc_csv_fn_to_markdown(stdout, print_csv, r->model, err);
+    else
+        print_table(r);
+    return LF_OK;
 }
 
 static int run_fit(int argc, char **argv)
@@ -371,16 +394,8 @@ static int run_fit(int argc, char **argv)
         rc = fit_and_predict(&r, &err);
     if (rc == LF_OK)
         rc = write_outputs(&r, opt.out ? opt.out : cfg->output_dir, &err);
-    if (rc == LF_OK && !opt.quiet) {
-        if (opt.format == LFC_JSON)
-            print_json(&r);
-        else if (opt.format == LFC_CSV && lf_model_regress(r.model))
-            lf_regress_write_coefficients_stream(stdout, lf_model_regress(r.model));
-        else if (opt.format == LFC_CSV)
-            print_params_csv(r.model);
-        else
-            print_table(&r);
-    }
+    if (rc == LF_OK)
+        rc = show(&opt, &r, &err);
     code = rc == LF_OK ? LFC_OK : lfc_fail("fit", &err);
     lf_prediction_free(r.pred);
     lf_model_free(r.model);

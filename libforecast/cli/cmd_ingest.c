@@ -12,7 +12,7 @@
 #define ISSUES_SHOWN 12
 
 static const char usage[] =
-    "usage: lfc ingest --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "usage: lfc ingest --config FILE [--out DIR] [--format table|csv|json|md] [--quiet]\n\n"
     "Read the load, weather, economic and customer data a project config names,\n"
     "aggregate interval load to days, and write to DIR (default: output.dir of the\n"
     "config):\n"
@@ -21,11 +21,12 @@ static const char usage[] =
     "  weather_history.csv      the whole daily weather history in degC\n"
     "  customers/ID_daily.csv, customers/ID_monthly.csv\n"
     "  ingest_report.txt        every gap, duplicate and clock change found\n"
-    "On stdout: the monthly table (--format csv|json for machine-readable output).\n";
+    "On stdout: the summary tables (--format csv: the monthly table of monthly.csv;\n"
+    "md: the same as a Markdown table; json: the monthly table).\n";
 
 static int run_ingest(int argc, char **argv);
 const lfc_command lfc_cmd_ingest = {"ingest", "read and check data; daily/monthly summary",
-                                    usage, run_ingest, NULL};
+                                    usage, run_ingest, NULL, 0};
 
 typedef struct summaries {
     lf_period_summary *monthly, *yearly;
@@ -219,6 +220,28 @@ static void print_json(const lf_config *cfg, const summaries *s)
     printf("\n]}\n");
 }
 
+static void monthly_csv(FILE *fp, const void *ctx)
+{
+    const summaries *s = ctx;
+    lf_summary_write_stream(fp, s->monthly, s->nmonthly, LF_PERIOD_MONTH);
+}
+
+static int show(const lfc_options *opt, const lf_config *cfg, const lf_project *p,
+                const ingest_summaries *all, lf_error *err)
+{
+    if (opt->quiet)
+        return LF_OK;
+    if (opt->format == LFC_JSON)
+        print_json(cfg, &all->region);
+    else if (opt->format == LFC_CSV)
+        monthly_csv(stdout, &all->region);
+    else if (opt->format == LFC_MD)
+        return lfc_csv_fn_to_markdown(stdout, monthly_csv, &all->region, err);
+    else
+        print_table(cfg, p, all);
+    return LF_OK;
+}
+
 /* ---- files ------------------------------------------------------------------ */
 
 static int write_report(FILE *fp, const void *ctx)
@@ -302,15 +325,8 @@ static int run_ingest(int argc, char **argv)
         rc = summarize_project(cfg, p, &all, &err);
     if (rc == LF_OK)
         rc = write_outputs(cfg, p, &all, opt.out ? opt.out : cfg->output_dir, &err);
-    if (rc == LF_OK && !opt.quiet) {
-        const summaries *s = &all.region;
-        if (opt.format == LFC_JSON)
-            print_json(cfg, s);
-        else if (opt.format == LFC_CSV)
-            lf_summary_write_stream(stdout, s->monthly, s->nmonthly, LF_PERIOD_MONTH);
-        else
-            print_table(cfg, p, &all);
-    }
+    if (rc == LF_OK)
+        rc = show(&opt, cfg, p, &all, &err);
     code = rc == LF_OK ? LFC_OK : lfc_fail("ingest", &err);
     free_ingest_summaries(&all);
     lf_project_free(p);

@@ -8,7 +8,7 @@
 #include "peakshift_table.h"
 
 static const char usage[] =
-    "usage: lfc peakshift --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "usage: lfc peakshift --config FILE [--out DIR] [--format table|csv|json|md] [--quiet]\n\n"
     "Schedule the demand-response customers of a portfolio (错峰 shift, 避峰 avoid_peak,\n"
     "轮休 rest_day, 可中断 interrupt) so that each day's forecast peak stays under the\n"
     "supply limit: least unmet MW first, then tiers strictly in order, rest days spread\n"
@@ -48,14 +48,15 @@ static const char usage[] =
     "                            share of the relief and of the callable peak\n"
     "  peakshift.json            all of the above in one document\n"
     "On stdout: the totals, the days with a deficit and the customers called\n"
-    "(--format csv: peakshift_days.csv; json: peakshift.json).\n"
+    "(--format csv: peakshift_days.csv; md: the same as a Markdown table; json:\n"
+    "peakshift.json).\n"
     "Exit status: 0 every deficit covered; 3 some MW stay unmet (the files are still\n"
     "written, and stderr names the days); 2 bad config, portfolio or data; 1 usage.\n";
 
 static int run_peakshift(int argc, char **argv);
 const lfc_command lfc_cmd_peakshift = {"peakshift", "peak-shift / orderly-consumption "
                                        "schedule of the demand-response portfolio", usage,
-                                       run_peakshift, NULL};
+                                       run_peakshift, NULL, 0};
 
 /* ---- the run ----------------------------------------------------------------------- */
 

@@ -13,7 +13,7 @@
 #include "tariff_table.h"
 
 static const char usage[] =
-    "usage: lfc tariff --config FILE [--out DIR] [--format table|csv|json] [--quiet]\n\n"
+    "usage: lfc tariff --config FILE [--out DIR] [--format table|csv|json|md] [--quiet]\n\n"
     "Tariff advice (电价选择, 需量申报) for the large customers of the config's 'tariff'\n"
     "section, each billed on its own interval load (include/libforecast/tariff_advice.h):\n"
     "  1. every tariff it may choose (voltage, kVA, class), two-part ones by capacity\n"
@@ -86,13 +86,13 @@ static const char usage_more[] =
     "                        without 'proposed')\n"
     "Money to the cent, kWh to 0.001, kW to 0.1.  On stdout: each account's ranking,\n"
     "plan and shift savings, then the change by class (--format csv:\n"
-    "tariff_ranking.csv; json: tariff.json).\n"
+    "tariff_ranking.csv; md: the same as a Markdown table; json: tariff.json).\n"
     "Exit status: 0 ok; 2 bad config, tariffs or data; 1 usage; 4 failure.\n";
 
 static int run_tariff(int argc, char **argv);
 const lfc_command lfc_cmd_tariff = {"tariff", "tariff advice (ranking, bills, declared demand, "
                                     "peak shift), tariff-change revenue", usage,
-                                    run_tariff, usage_more};
+                                    run_tariff, usage_more, 0};
 
 /* ---- bills of the ranked options ---------------------------------------------------- */
 

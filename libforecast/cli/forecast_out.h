@@ -10,6 +10,9 @@
 typedef struct fc_run {
     const lf_config *cfg;
     const lf_project *project;
+    int has_seed;                    /* set by the caller: seed replaces the config's */
+    unsigned long seed;              /* forecast.error.seed (--seed) */
+    lfc_progress *progress;          /* set by the caller, or NULL: its stages */
     lf_forecast_spec spec;           /* the config's, with the days set */
     lf_date train_first, train_last; /* the models' fitting days */
     lf_date norm_first, norm_last;   /* history normalized */
@@ -20,8 +23,10 @@ typedef struct fc_run {
     size_t nnorm[2];
 } fc_run;
 
-/* Fill r (cfg and project set, the rest zero) with the config's forecast:
- * its days, the fitted models, the forecast and the normalized history. */
+/* Fill r (cfg and project set, optionally has_seed/seed and progress, the
+ * rest zero) with the config's forecast: its days, the fitted models, the
+ * forecast and the normalized history.  Steps progress three times: fit
+ * models, forecast, normalize. */
 int lfc_forecast_compute(fc_run *r, lf_error *err);
 /* Free what lfc_forecast_compute made, also after a failure. */
 void lfc_forecast_release(fc_run *r);

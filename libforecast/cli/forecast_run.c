@@ -17,6 +17,8 @@ static int choose_days(fc_run *r, lf_error *err)
         return lf_error_set(err, LF_ERR_CONFIG, "%s: lfc forecast needs 'load' data",
                             cfg->path);
     r->spec = fc->spec;
+    if (r->has_seed)
+        r->spec.seed = r->seed;
     r->spec.first = fc->has_first ? fc->first : lf_frame_end(d) + 1;
     r->spec.last = fc->has_last ? fc->last : lf_date_add_months(r->spec.first, fc->months) - 1;
     r->train_first = cfg->model.has_train ? cfg->model.train_first : d->start;
@@ -66,12 +68,17 @@ static int normalize(fc_run *r, lf_error *err)
 static int run(fc_run *r, lf_error *err)
 {
     const lf_project *p = r->project;
+    lfc_progress_step(r->progress, "fitting models");
     int rc = fit_models(r, err);
-    if (rc == LF_OK)
+    if (rc == LF_OK) {
+        lfc_progress_step(r->progress, "forecasting");
         rc = lf_forecast_run(&r->spec, r->energy, r->peak, p->daily, p->weather, p->calendar,
                              &r->forecast, err);
-    if (rc == LF_OK)
+    }
+    if (rc == LF_OK) {
+        lfc_progress_step(r->progress, "normalizing");
         rc = normalize(r, err);
+    }
     return rc;
 }
 

@@ -6,8 +6,21 @@
 #include "cli.h"
 
 static const lfc_command *const commands[] = {&lfc_cmd_ingest, &lfc_cmd_fit, &lfc_cmd_backtest,
-                                               &lfc_cmd_forecast, &lfc_cmd_peakshift,
+                                               &lfc_cmd_forecast, &lfc_cmd_plan, &lfc_cmd_peakshift,
                                                &lfc_cmd_tariff, &lfc_cmd_customers, NULL};
+
+/* The commands that take --seed, from their flags: "forecast, plan". */
+static void print_seed_commands(FILE *fp)
+{
+    const char *sep = "";
+    for (size_t i = 0; commands[i]; i++)
+        if (commands[i]->flags & LFC_TAKES_SEED) {
+            fprintf(fp, "%s%s", sep, commands[i]->name);
+            sep = ", ";
+        }
+    if (!*sep)
+        fputs("none", fp);
+}
 
 static void print_help(FILE *fp)
 {
@@ -18,8 +31,28 @@ static void print_help(FILE *fp)
         fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(fp, "\n  lfc help COMMAND   details of one command\n"
                 "  lfc --version      print the version\n\n"
-                "exit codes: 0 ok, 1 usage error, 2 bad input (data or config), 3 infeasible\n"
-                "plan (peakshift: MW left unmet), 4 failure\n");
+                "options every command shares:\n"
+                "  -c, --config FILE  the project config (YAML); required\n"
+                "  -o, --out DIR      where the files go (default: output.dir of the config)\n"
+                "  --format F         what stdout shows: table (readable; the default), csv,\n"
+                "                     json, or md (the csv table as a Markdown table)\n"
+                "  -q, --quiet        nothing on stdout (the files are still written) and no\n"
+                "                     progress line\n"
+                "  --seed N           the seed of every random draw, 0..4294967295, instead of\n"
+                "                     the config's; only the commands that draw: ");
+    print_seed_commands(fp);
+    fprintf(fp, "\n"
+                "  -h, --help         the command's help\n\n"
+                "environment:\n"
+                "  LFC_PROGRESS       the progress line of the long commands (forecast,\n"
+                "                     backtest) on stderr: shown when stderr is a terminal and\n"
+                "                     not --quiet; always: also into a pipe or file; never: off\n\n"
+                "exit codes:\n"
+                "  0  ok\n"
+                "  1  usage error\n"
+                "  2  bad input: data or config (the message names file:line:column)\n"
+                "  3  infeasible plan: MW left unmet or a balance deficit\n"
+                "  4  I/O or internal failure\n");
 }
 
 static const lfc_command *find_command(const char *name)

@@ -23,14 +23,65 @@ static int usage_error(const lfc_command *cmd, const char *what, const char *arg
 
 static int parse_format(const lfc_command *cmd, const char *value, lfc_format *format)
 {
-    if (strcmp(value, "table") == 0)
-        *format = LFC_TABLE;
-    else if (strcmp(value, "csv") == 0)
-        *format = LFC_CSV;
-    else if (strcmp(value, "json") == 0)
-        *format = LFC_JSON;
+    static const char *const names[] = {"table", "csv", "json", "md"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strcmp(value, names[k]) == 0) {
+            *format = (lfc_format)k;
+            return LFC_OK;
+        }
+    return usage_error(cmd, "--format must be table, csv, json or md, got", value);
+}
+
+/* Decimal digits only: strtoul would take "-1" (as ULONG_MAX), "+7", " 7"
+ * and "0x10", none of which a seed written in a script should silently be. */
+static int parse_seed(const lfc_command *cmd, const char *value, unsigned long *seed)
+{
+    unsigned long long v = 0;
+    int ok = value[0] != '\0';
+    for (const char *c = value; ok && *c; c++) {
+        /* the bound checked digit by digit also keeps v from overflowing */
+        ok = *c >= '0' && *c <= '9' &&
+             (v = v * 10 + (unsigned long long)(*c - '0')) <= 4294967295ull;
+    }
+    if (!ok)
+        return usage_error(cmd, "--seed must be a whole number 0..4294967295, got", value);
+    *seed = (unsigned long)v;
+    return LFC_OK;
+}
+
+/* --seed on a command that draws nothing would be silently ignored, which
+ * hides a mistake (a seed meant for another command). */
+static int seed_refused(const lfc_command *cmd)
+{
+    fprintf(stderr, "lfc %s: --seed is not an option of lfc %s: it makes no random draws "
+            "that a seed could change\n\n", cmd->name, cmd->name);
+    lfc_print_usage(stderr, cmd);
+    return LFC_USAGE;
+}
+
+static int takes_value(const char *a)
+{
+    static const char *const names[] = {"--config", "-c", "--out", "-o", "--format", "--seed"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strcmp(a, names[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Option a (one of takes_value; --seed only when the command takes it)
+ * with its value v. */
+static int set_option(const lfc_command *cmd, const char *a, const char *v, lfc_options *opt)
+{
+    if (strcmp(a, "--config") == 0 || strcmp(a, "-c") == 0)
+        opt->config = v;
+    else if (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0)
+        opt->out = v;
+    else if (strcmp(a, "--format") == 0)
+        return parse_format(cmd, v, &opt->format);
+    else if (parse_seed(cmd, v, &opt->seed) == LFC_OK)
+        opt->has_seed = 1;
     else
-        return usage_error(cmd, "--format must be table, csv or json, got", value);
+        return LFC_USAGE;
     return LFC_OK;
 }
 
@@ -39,9 +90,6 @@ int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options
     memset(opt, 0, sizeof *opt);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int takes_value = strcmp(a, "--config") == 0 || strcmp(a, "-c") == 0 ||
-                          strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0 ||
-                          strcmp(a, "--format") == 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             lfc_print_usage(stdout, cmd);
             return -1; /* handled: exit 0 */
@@ -50,17 +98,15 @@ int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options
             opt->quiet = 1;
             continue;
         }
-        if (!takes_value)
+        if (strcmp(a, "--seed") == 0 && (cmd->flags & LFC_TAKES_SEED) == 0)
+            return seed_refused(cmd); /* before its value: any value is refused */
+        if (!takes_value(a))
             return usage_error(cmd, "unknown option", a);
         if (i + 1 >= argc)
             return usage_error(cmd, "missing value after", a);
-        const char *v = argv[++i];
-        if (a[1] == 'c' || strcmp(a, "--config") == 0)
-            opt->config = v;
-        else if (a[1] == 'o' || strcmp(a, "--out") == 0)
-            opt->out = v;
-        else if (parse_format(cmd, v, &opt->format) != LFC_OK)
-            return LFC_USAGE;
+        int code = set_option(cmd, a, argv[++i], opt);
+        if (code != LFC_OK)
+            return code;
     }
     if (!opt->config) {
         fprintf(stderr, "lfc %s: --config FILE is required\n\n", cmd->name);

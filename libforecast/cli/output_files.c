@@ -1,6 +1,6 @@
 /* output_files.c - the output of a subcommand that writes a set of files
  * which only make sense together (lfc peakshift, lfc tariff): all of them or
- * none, and one of them echoed on stdout for --format csv|json. */
+ * none, and one of them echoed on stdout for --format csv|json|md. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -96,6 +96,8 @@ int lfc_show(const lfc_options *opt, const char *csv_path, const char *json_path
         return lfc_copy_to_stdout(csv_path, err);
     if (opt->format == LFC_JSON)
         return lfc_copy_to_stdout(json_path, err);
+    if (opt->format == LFC_MD)
+        return lfc_csv_to_markdown(stdout, csv_path, err);
     table(run);
     return LF_OK;
 }

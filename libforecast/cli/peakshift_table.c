@@ -228,8 +228,13 @@ void lfc_peakshift_table(const ps_run *r)
     lf_date_format(r->input->spec.last, last);
     printf("peak-shift schedule %s .. %s of %s\n", first, last, r->cfg->name);
     print_sources(r);
-    print_portfolio(r->portfolio);
+    lfc_peakshift_print_schedule(r->portfolio, s);
+}
+
+void lfc_peakshift_print_schedule(const lf_portfolio *p, const lf_peakshift *s)
+{
+    print_portfolio(p);
     print_totals(s);
     print_days(s);
-    print_customers(r->portfolio, s);
+    print_customers(p, s);
 }

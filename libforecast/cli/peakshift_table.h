@@ -16,7 +16,11 @@ typedef struct ps_run {
  * in *days how many days keep some unmet. */
 const lf_peakshift_day *lfc_peakshift_worst_day(const lf_peakshift *s, size_t *days);
 
-/* The header, the days with a deficit and the customers called. */
+/* The portfolio, the schedule's totals, the days with a deficit and the
+ * customers called (lfc peakshift and lfc plan). */
+void lfc_peakshift_print_schedule(const lf_portfolio *p, const lf_peakshift *s);
+
+/* The header, the sources and the schedule. */
 void lfc_peakshift_table(const ps_run *r);
 
 #endif

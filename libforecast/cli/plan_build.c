@@ -1,0 +1,201 @@
+/* plan_build.c - the work of `lfc plan` (plan.h): the demand, from a
+ * forecast made here (plan.demand: forecast) or from lfc forecast's files;
+ * the supply of the plan section; the monthly balance; and, when days are at
+ * risk, the peak-shift schedule of the portfolio against the plan's limits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+/* ---- the demand ------------------------------------------------------------------- */
+
+static int forecast_demand(plan_run *r, lfc_progress *progress, lf_error *err)
+{
+    const lf_config_plan *pl = &r->cfg->plan;
+    r->fc.cfg = r->cfg;
+    r->fc.project = r->project;
+    r->fc.has_seed = r->has_seed;
+    r->fc.seed = r->seed;
+    lfc_progress_step(progress, "fitting and forecasting");
+    int rc = lfc_forecast_compute(&r->fc, err);
+    r->has_forecast = rc == LF_OK;
+    if (rc == LF_OK)
+        rc = lf_balance_demand_from_forecast(r->fc.forecast, pl->scenario, pl->quantile,
+                                             &r->demand, err);
+    if (rc == LF_OK)
+        rc = lf_balance_daily_from_forecast(r->fc.forecast, pl->scenario, pl->quantile,
+                                            &r->daily, err);
+    return rc;
+}
+
+static int file_demand(plan_run *r, lfc_progress *progress, lf_error *err)
+{
+    const lf_config_plan *pl = &r->cfg->plan;
+    lfc_progress_step(progress, "reading the demand");
+    int rc = lf_balance_demand_from_csv(pl->monthly_file, pl->scenario, pl->quantile,
+                                        &r->demand, err);
+    if (rc == LF_OK && pl->daily_file)
+        rc = lf_balance_daily_from_csv(pl->daily_file, pl->scenario, pl->quantile, &r->daily,
+                                       err);
+    return rc;
+}
+
+/* The data: the forecast's input, and the history the report shows. */
+static int read_data(plan_run *r, lfc_progress *progress, lf_error *err)
+{
+    lfc_progress_step(progress, "reading the data");
+    int needed = r->cfg->plan.demand == LF_PLAN_DEMAND_FORECAST;
+    if (needed && !r->cfg->has_load)
+        return lf_error_set(err, LF_ERR_CONFIG, "%s: plan.demand is forecast (the default), "
+                            "which needs 'load' data to fit; give the section 'load', or "
+                            "demand: {monthly: FILE} from lfc forecast", r->cfg->path);
+    if (!r->cfg->has_load)
+        return LF_OK;
+    return lf_project_load(r->cfg, &r->project, err);
+}
+
+/* ---- the balance ---------------------------------------------------------------------- */
+
+static int read_supply(plan_run *r, int year, int month, size_t n, lf_error *err)
+{
+    r->supply_block = calloc(LF_PLAN_SUPPLY_COUNT * n, sizeof(double));
+    if (!r->supply_block)
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the plan's supply");
+    for (size_t k = 0; k < LF_PLAN_SUPPLY_COUNT; k++)
+        r->supply[k] = r->supply_block + k * n;
+    return lf_config_plan_supply(r->cfg, year, month, n, r->supply, err);
+}
+
+static int run_balance(plan_run *r, lf_error *err)
+{
+    const lf_config_plan *pl = &r->cfg->plan;
+    lf_balance_spec spec;
+    lf_balance_spec_init(&spec);
+    int year = pl->has_first ? pl->first_year : r->demand->year;
+    int month = pl->has_first ? pl->first_month : r->demand->month;
+    int rc = lf_balance_spec_set_demand(&spec, r->demand, year, month, (size_t)pl->months,
+                                        err);
+    if (rc == LF_OK && r->daily)
+        rc = lf_balance_spec_set_daily(&spec, r->daily, err);
+    if (rc == LF_OK)
+        rc = read_supply(r, year, month, spec.nmonths, err);
+    if (rc != LF_OK)
+        return rc;
+    spec.own_mwh = r->supply[LF_PLAN_OWN_MWH];
+    spec.purchase_mwh = r->supply[LF_PLAN_PURCHASE_MWH];
+    spec.own_mw = r->supply[LF_PLAN_OWN_MW];
+    spec.import_mw = r->supply[LF_PLAN_IMPORT_MW];
+    spec.outage_mw = r->supply[LF_PLAN_OUTAGE_MW];
+    spec.reserve = pl->reserve;
+    return lf_balance_run(&spec, &r->balance, err);
+}
+
+/* ---- the schedule of the days at risk ------------------------------------------------ */
+
+/* The first and last month (indices) with a day at risk; 0 when none. */
+static int risk_months(const lf_balance *b, size_t *first, size_t *last)
+{
+    int any = 0;
+    for (size_t k = 0; k < b->nmonths; k++)
+        if (b->months[k].days_at_risk > 0) {
+            if (!any)
+                *first = k;
+            *last = k;
+            any = 1;
+        }
+    return any;
+}
+
+static const char *why_not(const plan_run *r)
+{
+    const lf_config_plan *pl = &r->cfg->plan;
+    if (!r->daily)
+        return "no daily peaks (plan.demand has no daily file): the days at risk are unknown";
+    if (!(r->balance->totals.days_at_risk > 0))
+        return "no day at risk";
+    if (!pl->schedule)
+        return "plan.schedule is false";
+    if (!pl->portfolio)
+        return "no portfolio (plan.portfolio, or a peakshift section)";
+    return NULL;
+}
+
+static int load_portfolio(plan_run *r, lf_error *err)
+{
+    const lf_config_plan *pl = &r->cfg->plan;
+    int rc = lf_portfolio_load(pl->portfolio, &r->portfolio, err);
+    if (rc == LF_OK && pl->tiers) {
+        rc = lf_portfolio_apply_tiers(r->portfolio, pl->tiers, &r->tiers, err);
+        r->tiers_applied = rc == LF_OK;
+    }
+    return rc;
+}
+
+/* The days of the months from the first to the last with a day at risk,
+ * each with its month's limit: the scheduler acts on the days over it. */
+static int schedule(plan_run *r, lf_error *err)
+{
+    const lf_balance *b = r->balance;
+    size_t a = 0, z = 0;
+    risk_months(b, &a, &z);
+    lf_date first = lf_date_from_ymd(b->months[a].year, b->months[a].month, 1);
+    lf_date last = lf_date_from_ymd(b->months[z].year, b->months[z].month, b->months[z].days);
+    size_t ndays = (size_t)(last - first + 1);
+    if (!(r->limits = malloc(ndays * sizeof *r->limits)))
+        return lf_error_set(err, LF_ERR_NOMEM, "out of memory for the schedule's limits");
+    int rc = lf_balance_daily_limits(b, first, ndays, r->limits, err);
+    if (rc == LF_OK)
+        rc = load_portfolio(r, err);
+    if (rc != LF_OK)
+        return rc;
+    if (r->cfg->has_peakshift)
+        r->ps_spec = r->cfg->peakshift.spec; /* its solver settings */
+    else
+        lf_peakshift_spec_init(&r->ps_spec);
+    r->ps_spec.first = first;
+    r->ps_spec.last = last;
+    r->ps_spec.peak_mw = r->daily->peak_mw + (first - r->daily->first);
+    r->ps_spec.limit_mw = r->limits;
+    r->ps_spec.window_hours = NULL; /* the portfolio's */
+    r->ps_spec.window_start = NULL;
+    return lf_peakshift_run(&r->ps_spec, r->portfolio, &r->schedule, err);
+}
+
+/* ---- the run -------------------------------------------------------------------------- */
+
+int lfc_plan_build(plan_run *r, lfc_progress *progress, lf_error *err)
+{
+    if (!r->cfg->has_plan)
+        return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'plan' section; see lfc help plan",
+                            r->cfg->path);
+    int rc = read_data(r, progress, err);
+    if (rc == LF_OK)
+        rc = r->cfg->plan.demand == LF_PLAN_DEMAND_FORECAST ? forecast_demand(r, progress, err)
+                                                            : file_demand(r, progress, err);
+    if (rc == LF_OK) {
+        lfc_progress_step(progress, "balancing");
+        rc = run_balance(r, err);
+    }
+    if (rc != LF_OK)
+        return rc;
+    snprintf(r->high, sizeof r->high, "P%s", r->balance->high_label + 1);
+    r->no_schedule = why_not(r);
+    if (r->no_schedule)
+        return LF_OK;
+    lfc_progress_step(progress, "scheduling the days at risk");
+    return schedule(r, err);
+}
+
+void lfc_plan_release(plan_run *r)
+{
+    lf_peakshift_free(r->schedule);
+    free(r->limits);
+    lf_portfolio_free(r->portfolio);
+    lf_balance_free(r->balance);
+    free(r->supply_block);
+    lf_balance_daily_free(r->daily);
+    lf_balance_demand_free(r->demand);
+    lfc_forecast_release(&r->fc); /* safe on a forecast never made */
+    lf_project_free(r->project);
+}
