@@ -240,8 +240,10 @@ void lf_balance_daily_free(lf_balance_daily *d); /* NULL allowed */
  * demand is the forecast's whole calendar months (a forecast starting or
  * ending inside a month leaves that month out); the daily peaks are every
  * forecast day.  LF_ERR_ARG names a scenario or quantile the forecast lacks
- * (and lists those it has); LF_ERR_DATA a forecast without an energy or peak
- * model or without a whole month.  Free with lf_balance_demand_free and
+ * (and lists those it has; the label in any case, "P90" = "p90"), or a high
+ * quantile below the P50; LF_ERR_DATA a forecast without an energy or peak
+ * model or without a whole month, or a value below 0 (naming the month or
+ * day), as the CSV readers refuse one.  Free with lf_balance_demand_free and
  * lf_balance_daily_free. */
 int lf_balance_demand_from_forecast(const lf_forecast *f, const char *scenario,
                                     const char *high, lf_balance_demand **out, lf_error *err);

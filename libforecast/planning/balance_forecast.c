@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "libforecast/forecast.h"
 #include "balance_internal.h"
@@ -24,7 +25,7 @@ static int find_scenario(const lf_forecast *f, const char *scenario, size_t *out
             *out = s;
             return LF_OK;
         }
-    char names[256] = "";
+    char names[400] = "";
     for (size_t s = 0; s < n; s++) {
         size_t len = strlen(names);
         snprintf(names + len, sizeof names - len, "%s%s", s ? ", " : "",
@@ -41,7 +42,7 @@ static int find_quantile(const lf_forecast *f, const char *label, size_t *out, l
     char buf[LF_BALANCE_LABEL_MAX], names[256] = "";
     for (size_t k = 0; k < spec->nquantiles; k++) {
         lf_forecast_quantile_label(spec->quantiles[k], buf, sizeof buf);
-        if (strcmp(buf, label) == 0) {
+        if (strcasecmp(buf, label) == 0) { /* "P90" as the CSV readers take it */
             *out = k;
             return LF_OK;
         }
@@ -69,6 +70,9 @@ static int find_source(const lf_forecast *f, const char *scenario, const char *h
         rc = find_quantile(f, "p50", &src->p50, err);
     if (rc == LF_OK)
         rc = find_quantile(f, high, &src->high, err);
+    if (rc == LF_OK && src->high < src->p50)
+        rc = lf_error_set(err, LF_ERR_ARG, "the high quantile %s is below the P50: a plan "
+                          "covers a quantile above the median (p90, p95...)", high);
     return rc;
 }
 
@@ -90,6 +94,23 @@ static void whole_months(const lf_forecast_period *p, size_t n, size_t *first, s
         b--;
     *first = a;
     *count = b - a;
+}
+
+/* The rules lf_balance_demand_from_csv applies to a file: every value
+ * present and >= 0 (negative new connections can pull a forecast below 0). */
+static int check_months(const lf_forecast_period *p, size_t n, const source *src,
+                        lf_error *err)
+{
+    for (size_t k = 0; k < n; k++)
+        for (int m = LF_MEASURE_ENERGY; m <= LF_MEASURE_PEAK; m++) {
+            double lo = p[k].value[m].q[src->p50], hi = p[k].value[m].q[src->high];
+            if (!(lo >= 0) || !(hi >= 0))
+                return lf_error_set(err, LF_ERR_DATA, "%04d-%02d: the forecast %s is %g at "
+                                    "P50 and %g at the high quantile; a plan needs values "
+                                    ">= 0", p[k].year, p[k].month,
+                                    m == LF_MEASURE_ENERGY ? "energy" : "peak", lo, hi);
+        }
+    return LF_OK;
 }
 
 int lf_balance_demand_from_forecast(const lf_forecast *f, const char *scenario,
@@ -124,6 +145,8 @@ int lf_balance_demand_from_forecast(const lf_forecast *f, const char *scenario,
     d->energy_high = v + count;
     d->peak_p50 = v + 2 * count;
     d->peak_high = v + 3 * count;
+    if ((rc = check_months(p + a, count, &src, err)) != LF_OK)
+        return rc;
     for (size_t k = 0; k < count; k++) {
         const lf_forecast_value *ek = &p[a + k].value[LF_MEASURE_ENERGY];
         const lf_forecast_value *pkk = &p[a + k].value[LF_MEASURE_PEAK];
@@ -160,8 +183,18 @@ int lf_balance_daily_from_forecast(const lf_forecast *f, const char *scenario, c
         free(d);
         return lf_error_set(err, LF_ERR_NOMEM, "out of memory taking the forecast's peaks");
     }
-    for (size_t t = 0; t < n; t++)
+    for (size_t t = 0; t < n; t++) {
         v[t] = p[t].value[LF_MEASURE_PEAK].q[src.high];
+        if (!(v[t] >= 0)) {
+            char day[LF_DATE_STRLEN];
+            lf_date_format(p[t].first, day);
+            free(v);
+            free(d);
+            return lf_error_set(err, LF_ERR_DATA, "%s: the forecast peak is %g at the high "
+                                "quantile; a plan needs values >= 0", day, p[t].value[
+                                    LF_MEASURE_PEAK].q[src.high]);
+        }
+    }
     d->first = p[0].first;
     d->ndays = n;
     d->peak_mw = v;
