@@ -174,7 +174,7 @@ $(BUILD)/bench/peakshift/bench_peakshift: bench/peakshift/bench_peakshift.c $(ST
 # ---- install -------------------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include/libforecast $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/bin
+	  $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 include/libforecast.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 include/libforecast/*.h $(DESTDIR)$(PREFIX)/include/libforecast/
 	install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/
@@ -182,13 +182,15 @@ install: all
 	ln -sf libforecast.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libforecast.so.$(SOVERSION)
 	ln -sf libforecast.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libforecast.so
 	install -m 755 $(LFC) $(DESTDIR)$(PREFIX)/bin/
+	$(LFC) --man > $(DESTDIR)$(PREFIX)/share/man/man1/lfc.1
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' libforecast/libforecast.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/libforecast.pc
+	@test -s $(DESTDIR)$(PREFIX)/share/man/man1/lfc.1
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/libforecast $(DESTDIR)$(PREFIX)/include/libforecast.h
 	rm -f $(DESTDIR)$(PREFIX)/lib/libforecast.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/libforecast.pc
-	rm -f $(DESTDIR)$(PREFIX)/bin/lfc
+	rm -f $(DESTDIR)$(PREFIX)/bin/lfc $(DESTDIR)$(PREFIX)/share/man/man1/lfc.1
 
 clean:
 	rm -rf build

@@ -93,6 +93,12 @@ typedef void lfc_table_fn(const void *run);
 int lfc_show(const lfc_options *opt, const char *csv_path, const char *json_path,
              lfc_table_fn *table, const void *run, lf_error *err);
 
+/* ---- the manual page (man.c) ---- */
+
+/* lfc(1) in roff: help(fp) (the top-level help) and every command's usage,
+ * verbatim (lfc --man). */
+void lfc_print_man(FILE *fp, const lfc_command *const *commands, void (*help)(FILE *));
+
 /* ---- --format md (markdown.c) ---- */
 
 /* The CSV file csv_path as a GitHub-flavoured Markdown pipe table: its

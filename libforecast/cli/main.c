@@ -30,7 +30,8 @@ static void print_help(FILE *fp)
     for (size_t i = 0; commands[i]; i++)
         fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(fp, "\n  lfc help COMMAND   details of one command\n"
-                "  lfc --version      print the version\n\n"
+                "  lfc --version      print the version\n"
+                "  lfc --man          this help and every command's as a manual page (roff)\n\n"
                 "options every command shares:\n"
                 "  -c, --config FILE  the project config (YAML); required\n"
                 "  -o, --out DIR      where the files go (default: output.dir of the config)\n"
@@ -45,7 +46,7 @@ static void print_help(FILE *fp)
                 "  -h, --help         the command's help\n\n"
                 "environment:\n"
                 "  LFC_PROGRESS       the progress line of the long commands (forecast,\n"
-                "                     backtest) on stderr: shown when stderr is a terminal and\n"
+                "                     backtest, plan) on stderr: shown when stderr is a terminal and\n"
                 "                     not --quiet; always: also into a pipe or file; never: off\n\n"
                 "exit codes:\n"
                 "  0  ok\n"
@@ -82,6 +83,10 @@ int main(int argc, char **argv)
     const char *arg = argv[1];
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
         print_help(stdout);
+        return LFC_OK;
+    }
+    if (strcmp(arg, "--man") == 0) {
+        lfc_print_man(stdout, commands, print_help);
         return LFC_OK;
     }
     if (strcmp(arg, "--version") == 0) {
