@@ -54,8 +54,10 @@ static const char usage_more[] =
     "On stdout: the monthly balance, its totals and the schedule (--format csv:\n"
     "plan_balance.csv; json: plan_balance.json; md: the balance as a Markdown table).\n"
     "Exit status: 0 the plan closes; 3 it does not: energy short at the high quantile in\n"
-    "some month, or MW over the limit left unmet by the schedule (or not scheduled); the\n"
-    "files are still written and stderr says why; 2 bad config or data; 1 usage.\n";
+    "some month, MW over the limit left unmet by the schedule (or not scheduled), or a\n"
+    "month short of capacity whose days are unknown (demand files without daily); the\n"
+    "files are still written and stderr says why; 2 bad config or data; 1 usage; 4 a file\n"
+    "that cannot be read or written.\n";
 
 static int run_plan(int argc, char **argv);
 const lfc_command lfc_cmd_plan = {"plan", "the monthly energy balance plan and the peak-shift "
@@ -147,17 +149,32 @@ static int write_one(size_t k, const char *path, const void *ctx, lf_error *err)
 
 /* ---- the run ---------------------------------------------------------------------------- */
 
+/* Whether a shared option takes the next argument as its value. */
+static int takes_value(const char *a)
+{
+    static const char *const with_value[] = {"-c", "--config", "-o", "--out", "--format",
+                                             "--seed"};
+    for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++)
+        if (strcmp(a, with_value[k]) == 0)
+            return 1;
+    return 0;
+}
+
 /* --report is the plan's own: taken out of argv (in place) before the
- * shared options are parsed.  Returns the arguments left. */
+ * shared options are parsed (not where it is another option's value, as in
+ * --out --report).  Returns the arguments left. */
 static int take_report_flag(int argc, char **argv, int *report)
 {
     int n = 0;
     *report = 0;
     for (int i = 0; i < argc; i++) {
-        if (i > 0 && strcmp(argv[i], "--report") == 0)
+        if (i > 0 && strcmp(argv[i], "--report") == 0) {
             *report = 1;
-        else
-            argv[n++] = argv[i];
+            continue;
+        }
+        argv[n++] = argv[i];
+        if (i > 0 && takes_value(argv[i]) && i + 1 < argc)
+            argv[n++] = argv[++i];
     }
     return n;
 }
@@ -183,6 +200,17 @@ static int plan_and_write(plan_run *r, const lfc_options *opt, int want_report,
     return lfc_write_file_set(dir, f.names, f.n, f.stale, f.nstale, write_one, &f, path, err);
 }
 
+/* --seed with demand from files would be ignored: a usage error instead. */
+static int seed_without_forecast(const lf_config *cfg, const lfc_options *opt)
+{
+    if (!opt->has_seed || !cfg->has_plan || cfg->plan.demand != LF_PLAN_DEMAND_FILES)
+        return 0;
+    fprintf(stderr, "lfc plan: --seed seeds the forecast lfc plan makes, but this plan reads "
+            "its demand from files (plan.demand); leave --seed out, or give the seed to the "
+            "lfc forecast that made them\n");
+    return 1;
+}
+
 static int run_plan(int argc, char **argv)
 {
     int want_report;
@@ -204,6 +232,10 @@ static int run_plan(int argc, char **argv)
     lfc_progress_begin(&progress, "plan", want_report ? 6 : 5, lfc_progress_wanted(&opt));
     int rc = lf_config_load(opt.config, &cfg, &err);
     r.cfg = cfg;
+    if (rc == LF_OK && seed_without_forecast(cfg, &opt)) {
+        lf_config_free(cfg);
+        return LFC_USAGE;
+    }
     if (rc == LF_OK)
         rc = plan_and_write(&r, &opt, want_report, &progress, &report, path, &err);
     lfc_progress_end(&progress);

@@ -67,6 +67,16 @@ static int read_supply(plan_run *r, int year, int month, size_t n, lf_error *err
     return lf_config_plan_supply(r->cfg, year, month, n, r->supply, err);
 }
 
+/* The demand lacks months or days of the plan: say which keys set them. */
+static int horizon_error(const lf_config *cfg, int year, int month, lf_error *err)
+{
+    char what[sizeof err->message];
+    snprintf(what, sizeof what, "%s", err->message);
+    return lf_error_set(err, err->code, "%s: the plan's %d months from %04d-%02d (plan.first, "
+                        "plan.months) are not all in the demand: %s", cfg->path,
+                        cfg->plan.months, year, month, what);
+}
+
 static int run_balance(plan_run *r, lf_error *err)
 {
     const lf_config_plan *pl = &r->cfg->plan;
@@ -78,6 +88,8 @@ static int run_balance(plan_run *r, lf_error *err)
                                         err);
     if (rc == LF_OK && r->daily)
         rc = lf_balance_spec_set_daily(&spec, r->daily, err);
+    if (rc != LF_OK)
+        return horizon_error(r->cfg, year, month, err);
     if (rc == LF_OK)
         rc = read_supply(r, year, month, spec.nmonths, err);
     if (rc != LF_OK)
@@ -164,12 +176,27 @@ static int schedule(plan_run *r, lf_error *err)
 
 /* ---- the run -------------------------------------------------------------------------- */
 
+/* With plan.first given, the supply's months are known before the long
+ * work: a month missing from it fails at once, not after the forecast. */
+static int check_supply_early(plan_run *r, lf_error *err)
+{
+    const lf_config_plan *pl = &r->cfg->plan;
+    if (!pl->has_first)
+        return LF_OK;
+    int rc = read_supply(r, pl->first_year, pl->first_month, (size_t)pl->months, err);
+    free(r->supply_block);
+    r->supply_block = NULL;
+    return rc;
+}
+
 int lfc_plan_build(plan_run *r, lfc_progress *progress, lf_error *err)
 {
     if (!r->cfg->has_plan)
         return lf_error_set(err, LF_ERR_CONFIG, "%s: no 'plan' section; see lfc help plan",
                             r->cfg->path);
-    int rc = read_data(r, progress, err);
+    int rc = check_supply_early(r, err);
+    if (rc == LF_OK)
+        rc = read_data(r, progress, err);
     if (rc == LF_OK)
         rc = r->cfg->plan.demand == LF_PLAN_DEMAND_FORECAST ? forecast_demand(r, progress, err)
                                                             : file_demand(r, progress, err);

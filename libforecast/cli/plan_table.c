@@ -135,27 +135,44 @@ static int peak_short(const plan_run *r, const char *dir)
 }
 
 /* Months short of capacity at the monthly high peak with no day over the
- * limit: not a failure (no day's forecast needs a call), but worth saying. */
-static void note_capacity(const plan_run *r)
+ * limit: not a failure (no day's forecast needs a call), but worth saying.
+ * Without daily peaks the days are unknown: such a month cannot be shown to
+ * close, so it fails the plan (returns 1). */
+static int capacity_short(const plan_run *r)
 {
     const lf_balance *b = r->balance;
-    size_t n = 0;
-    for (size_t k = 0; k < b->nmonths; k++)
-        n += b->months[k].capacity_balance_mw < 0 && !(b->months[k].days_at_risk > 0);
-    if (n)
+    size_t quiet = 0, unknown = 0;
+    for (size_t k = 0; k < b->nmonths; k++) {
+        if (!(b->months[k].capacity_balance_mw < 0))
+            continue;
+        unknown += isnan(b->months[k].days_at_risk);
+        quiet += b->months[k].days_at_risk == 0;
+    }
+    if (quiet)
         fprintf(stderr, "lfc plan: note: %zu month%s short of capacity at the monthly %s "
                 "peak without a day at risk: the largest day of the month may still cross "
-                "the limit; plan the capacity on the monthly balance\n", n,
-                n == 1 ? " is" : "s are", r->high);
+                "the limit; plan the capacity on the monthly balance\n", quiet,
+                quiet == 1 ? " is" : "s are", r->high);
+    if (unknown)
+        fprintf(stderr, "lfc plan: %zu month%s short of capacity at the monthly %s peak, and "
+                "the days at risk are unknown (plan.demand has no daily file): nothing can be "
+                "scheduled; give demand.daily (lfc forecast's forecast_daily.csv)\n", unknown,
+                unknown == 1 ? " is" : "s are", r->high);
+    return unknown > 0;
 }
 
 int lfc_plan_outcome(const plan_run *r, const char *dir)
 {
-    if (r->schedule && r->schedule->status != LF_PEAKSHIFT_OPTIMAL)
-        fprintf(stderr, "lfc plan: note: the schedule is %s, not proven optimal\n",
-                lf_peakshift_status_name(r->schedule->status));
-    note_capacity(r);
+    const lf_peakshift *s = r->schedule;
+    if (s && s->status == LF_PEAKSHIFT_TIME_LIMIT)
+        fprintf(stderr, "lfc plan: note: a stage of the schedule hit its time limit "
+                "(peakshift.seconds_per_stage): the schedule is the best found, not proven "
+                "optimal\n");
+    else if (s && s->status == LF_PEAKSHIFT_HEURISTIC)
+        fprintf(stderr, "lfc plan: note: the schedule is the greedy one (more possible calls "
+                "than peakshift.exact_max_calls, or method greedy), not proven least-cost\n");
+    int capacity = capacity_short(r);
     int energy = energy_short(r);
     int peak = peak_short(r, dir);
-    return energy || peak ? LFC_INFEASIBLE : LFC_OK;
+    return energy || peak || capacity ? LFC_INFEASIBLE : LFC_OK;
 }

@@ -17,6 +17,7 @@ terms it is made from (`scale` below): e.g. an energy balance of 17 GWh made
 from a supply and a demand of 3.9 TWh agrees to 1e-9 x 3.9 TWh, not to 1e-9
 of itself."""
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -551,6 +552,19 @@ def test_supply_month_missing_exits_2_naming_the_month(lfc, project, tmp_path):
     assert names(tmp_path / "out") == []
 
 
+def test_supply_month_missing_fails_before_the_forecast(lfc, project, tmp_path):
+    """With plan.first given the supply's months are known: the run fails on
+    them before it reads the data or fits (the progress line shows no step)."""
+    cfg = variant(project, "no_may_early.yaml",
+                  ("2025-05: 1.1e6, 2025-06: 1.1e6, 2025-07: 1.15e6",
+                   "2025-06: 1.1e6, 2025-07: 1.15e6"))
+    r = subprocess.run([lfc, "plan", "--config", str(cfg), "--out", str(tmp_path / "out")],
+                       capture_output=True, text=True, env={**os.environ, "LFC_PROGRESS": "always"})
+    assert r.returncode == 2, r.stderr
+    assert "2025-05" in r.stderr
+    assert "reading the data" not in r.stderr and "forecasting" not in r.stderr
+
+
 def test_quantile_not_forecast_exits_2(lfc, project, tmp_path):
     cfg = variant(project, "p95.yaml", ("  quantile: p90\n", "  quantile: p95\n"))
     r = plan(lfc, cfg, tmp_path / "out")
@@ -665,13 +679,17 @@ def test_run_without_schedule_removes_the_earlier_schedule(lfc, project, sample_
 def test_report_without_daily_peaks_removes_their_charts(lfc, project, sample_plan,
                                                          forecast_dir, tmp_path):
     """Demand from a monthly file alone: no days at risk, no fan or duration
-    chart; the earlier run's files of them go."""
+    chart; the earlier run's files of them go.  July and August stay short of
+    capacity with their days unknown, so the plan cannot be shown to close:
+    exit 3, with the way out on stderr."""
     _, earlier = sample_plan
     out = copy_run(earlier, tmp_path / "out")
     monthly = forecast_dir / "forecast_monthly.csv"
     cfg = variant(project, "monthly_only.yaml", with_plan_key(f"demand: {{monthly: {monthly}}}"))
     r = plan(lfc, cfg, out, "--quiet", "--report")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 3, r.stderr
+    assert "2 months are short of capacity" in r.stderr
+    assert "days at risk are unknown" in r.stderr and "demand.daily" in r.stderr
     assert names(out) == sorted(BALANCE_FILES + ["plan_report.html", "plan_report.md",
                                                  "plan_balance_energy.svg",
                                                  "plan_balance_capacity.svg"])
@@ -709,3 +727,37 @@ def test_demand_from_forecast_files_gives_the_same_plan(lfc, project, forecast_d
         assert_close(g[col], w[col], 2 * scale, col)
     assert set(read_schedule_days(tmp_path).query("deficit_mw > 0").index) == \
         set(read_schedule_days(earlier).query("deficit_mw > 0").index), "the same days"
+
+
+def test_seed_with_demand_from_files_is_a_usage_error(lfc, project, forecast_dir, tmp_path):
+    """--seed would change nothing when the demand is read: refused, not ignored."""
+    monthly = forecast_dir / "forecast_monthly.csv"
+    cfg = variant(project, "files_seed.yaml", with_plan_key(f"demand: {{monthly: {monthly}}}"))
+    r = plan(lfc, cfg, tmp_path / "out", "--quiet", "--seed", "3")
+    assert r.returncode == 1, r.stderr
+    assert "--seed" in r.stderr and "plan.demand" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_as_the_value_of_out_is_a_directory_name(lfc, sample_dir, tmp_path):
+    """--out --report names a directory called --report; it is not the flag."""
+    r = subprocess.run([lfc, "plan", "--config", str(sample_dir / "project.yaml"), "--quiet",
+                        "--out", "--report"], cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    written = names(tmp_path / "--report")
+    assert "plan_balance.csv" in written and "plan_report.html" not in written
+
+
+def test_horizon_beyond_the_demand_names_the_plan_keys(lfc, project, tmp_path):
+    """A plan reaching past the forecast: the message names plan.first and
+    plan.months and the months missing, not only the demand's."""
+    text = (project / "project.yaml").read_text()
+    start = text.index("\nplan:\n")
+    cfg = project / "beyond.yaml"
+    cfg.write_text(text[:start] + "\nplan:\n  first: 2026-06\n  months: 12\n  reserve: 10%\n"
+                   "  supply: {own_mw: 2400, import_mw: 7850, own_mwh: 1e6, "
+                   "purchase_mwh: 4e6}\n")
+    r = plan(lfc, cfg, tmp_path / "out", "--quiet")
+    assert r.returncode == 2, r.stderr
+    assert "plan.first, plan.months" in r.stderr
+    assert "2027-01 .. 2027-05 are missing" in r.stderr
