@@ -47,6 +47,8 @@ static const char usage_more[] =
     "                            high), peak, available, required, capacity balance, limit,\n"
     "                            days at risk, worst day, status\n"
     "  plan_balance.json         the same with the plan's settings and totals\n"
+    "  plan_scenarios.csv        the plan's supply against each economic scenario's demand:\n"
+    "                            its totals, deficits and days at risk (demand: forecast)\n"
     "  plan_peakshift_days.csv, plan_peakshift_calls.csv, plan_peakshift_customers.csv,\n"
     "  plan_peakshift.json       the schedule of the days at risk (as lfc peakshift's\n"
     "                            files), when there is one\n"
@@ -66,9 +68,10 @@ const lfc_command lfc_cmd_plan = {"plan", "the monthly energy balance plan and t
 
 /* ---- files: all or none ------------------------------------------------------------- */
 
-enum { BALANCE_CSV, BALANCE_JSON, PS_DAYS, PS_CALLS, PS_CUSTOMERS, PS_JSON, NFIXED };
+enum { BALANCE_CSV, BALANCE_JSON, SCENARIOS, PS_DAYS, PS_CALLS, PS_CUSTOMERS, PS_JSON,
+       NFIXED };
 static const char *const FIXED[NFIXED] = {
-    "plan_balance.csv", "plan_balance.json", "plan_peakshift_days.csv",
+    "plan_balance.csv", "plan_balance.json", "plan_scenarios.csv", "plan_peakshift_days.csv",
     "plan_peakshift_calls.csv", "plan_peakshift_customers.csv", "plan_peakshift.json"};
 
 #define MAX_FILES (NFIXED + 2 + LFC_PLAN_CHARTS_MAX)
@@ -99,7 +102,9 @@ static void add(plan_files *f, const char *name, int kind, size_t chart)
 static void choose_files(plan_files *f)
 {
     for (int k = 0; k < NFIXED; k++) {
-        if (k < PS_DAYS || f->run->schedule)
+        int made = k < SCENARIOS || (k == SCENARIOS ? f->run->nscenarios > 0
+                                                    : f->run->schedule != NULL);
+        if (made)
             add(f, FIXED[k], k, 0);
         else
             f->stale[f->nstale++] = FIXED[k];
@@ -136,6 +141,7 @@ static int write_one(size_t k, const char *path, const void *ctx, lf_error *err)
     switch (f->kind[k]) {
     case BALANCE_CSV: return lf_balance_write_csv(path, r->balance, err);
     case BALANCE_JSON: return lf_balance_write_json(path, r->balance, err);
+    case SCENARIOS: return lfc_plan_write_scenarios(r, path, err);
     case PS_DAYS: return lf_peakshift_write_days(path, r->schedule, err);
     case PS_CALLS: return lf_peakshift_write_calls(path, r->schedule, r->portfolio, err);
     case PS_CUSTOMERS:

@@ -22,6 +22,10 @@ typedef struct plan_run {
     double *supply[LF_PLAN_SUPPLY_COUNT];
     lf_balance *balance;
     char high[LF_BALANCE_LABEL_MAX]; /* the high quantile as people write it: "P90" */
+    /* the same months and supply against each economic scenario's demand
+     * (forecast by this run only; the plan covers the configured scenario) */
+    lf_balance *by_scenario[LF_SCENARIO_MAX];
+    size_t nscenarios;
     /* the schedule of the days at risk: NULL when there is none to make (no
      * day at risk, no portfolio, schedule: false, or no daily peaks) */
     lf_portfolio *portfolio;
@@ -38,6 +42,13 @@ typedef struct plan_run {
 int lfc_plan_build(plan_run *r, lfc_progress *progress, lf_error *err);
 /* Frees what lfc_plan_build made, also after a failure. */
 void lfc_plan_release(plan_run *r);
+
+/* ---- the economic scenarios (plan_scenarios.c) ---- */
+
+/* One line per scenario on stdout (nothing with fewer than two). */
+void lfc_plan_print_scenarios(const plan_run *r);
+/* plan_scenarios.csv: one row per scenario, the totals of its balance. */
+int lfc_plan_write_scenarios(const plan_run *r, const char *path, lf_error *err);
 
 /* ---- the report (plan_report.c) ---- */
 

@@ -67,6 +67,16 @@ static int read_supply(plan_run *r, int year, int month, size_t n, lf_error *err
     return lf_config_plan_supply(r->cfg, year, month, n, r->supply, err);
 }
 
+static void set_supply(const plan_run *r, lf_balance_spec *spec)
+{
+    spec->own_mwh = r->supply[LF_PLAN_OWN_MWH];
+    spec->purchase_mwh = r->supply[LF_PLAN_PURCHASE_MWH];
+    spec->own_mw = r->supply[LF_PLAN_OWN_MW];
+    spec->import_mw = r->supply[LF_PLAN_IMPORT_MW];
+    spec->outage_mw = r->supply[LF_PLAN_OUTAGE_MW];
+    spec->reserve = r->cfg->plan.reserve;
+}
+
 /* The demand lacks months or days of the plan: say which keys set them. */
 static int horizon_error(const lf_config *cfg, int year, int month, lf_error *err)
 {
@@ -90,17 +100,52 @@ static int run_balance(plan_run *r, lf_error *err)
         rc = lf_balance_spec_set_daily(&spec, r->daily, err);
     if (rc != LF_OK)
         return horizon_error(r->cfg, year, month, err);
-    if (rc == LF_OK)
-        rc = read_supply(r, year, month, spec.nmonths, err);
+    rc = read_supply(r, year, month, spec.nmonths, err);
     if (rc != LF_OK)
         return rc;
-    spec.own_mwh = r->supply[LF_PLAN_OWN_MWH];
-    spec.purchase_mwh = r->supply[LF_PLAN_PURCHASE_MWH];
-    spec.own_mw = r->supply[LF_PLAN_OWN_MW];
-    spec.import_mw = r->supply[LF_PLAN_IMPORT_MW];
-    spec.outage_mw = r->supply[LF_PLAN_OUTAGE_MW];
-    spec.reserve = pl->reserve;
+    set_supply(r, &spec);
     return lf_balance_run(&spec, &r->balance, err);
+}
+
+/* ---- the same plan under every economic scenario -------------------------------------- */
+
+/* The plan's months and supply against scenario s's demand. */
+static int scenario_balance(const plan_run *r, const char *name, lf_balance **out,
+                            lf_error *err)
+{
+    const lf_balance *b = r->balance;
+    lf_balance_demand *d = NULL;
+    lf_balance_daily *y = NULL;
+    lf_balance_spec spec;
+    lf_balance_spec_init(&spec);
+    int rc = lf_balance_demand_from_forecast(r->fc.forecast, name, b->high_label, &d, err);
+    if (rc == LF_OK)
+        rc = lf_balance_daily_from_forecast(r->fc.forecast, name, b->high_label, &y, err);
+    if (rc == LF_OK)
+        rc = lf_balance_spec_set_demand(&spec, d, b->year, b->month, b->nmonths, err);
+    if (rc == LF_OK)
+        rc = lf_balance_spec_set_daily(&spec, y, err);
+    if (rc == LF_OK) {
+        set_supply(r, &spec);
+        rc = lf_balance_run(&spec, out, err);
+    }
+    lf_balance_daily_free(y);
+    lf_balance_demand_free(d);
+    return rc;
+}
+
+/* What the planner compares: the plan's supply against each scenario's
+ * demand (the plan itself covers the configured one). */
+static int run_scenarios(plan_run *r, lf_error *err)
+{
+    size_t n = lf_forecast_nscenarios(r->fc.forecast);
+    int rc = LF_OK;
+    for (size_t s = 0; rc == LF_OK && s < n && s < LF_SCENARIO_MAX; s++) {
+        rc = scenario_balance(r, lf_forecast_scenario_name(r->fc.forecast, s),
+                              &r->by_scenario[s], err);
+        r->nscenarios = s + (rc == LF_OK);
+    }
+    return rc;
 }
 
 /* ---- the schedule of the days at risk ------------------------------------------------ */
@@ -204,6 +249,8 @@ int lfc_plan_build(plan_run *r, lfc_progress *progress, lf_error *err)
         lfc_progress_step(progress, "balancing");
         rc = run_balance(r, err);
     }
+    if (rc == LF_OK && r->has_forecast)
+        rc = run_scenarios(r, err);
     if (rc != LF_OK)
         return rc;
     snprintf(r->high, sizeof r->high, "P%s", r->balance->high_label + 1);
@@ -216,6 +263,8 @@ int lfc_plan_build(plan_run *r, lfc_progress *progress, lf_error *err)
 
 void lfc_plan_release(plan_run *r)
 {
+    for (size_t s = 0; s < r->nscenarios; s++)
+        lf_balance_free(r->by_scenario[s]);
     lf_peakshift_free(r->schedule);
     free(r->limits);
     lf_portfolio_free(r->portfolio);

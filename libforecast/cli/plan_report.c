@@ -512,6 +512,39 @@ static int customers_table(lf_report *rep, const lf_portfolio *p, const lf_peaks
     return rc;
 }
 
+/* ---- the economic scenarios --------------------------------------------------------- */
+
+static int scenario_table(lf_report *rep, const plan_run *r, lf_error *err)
+{
+    const char *header[] = {"scenario", "demand high, GWh", "months short of energy",
+                            "energy deficit, GWh", "months short of capacity",
+                            "least capacity balance, MW", "days at risk",
+                            "MW-days over the limits"};
+    char h1[64];
+    snprintf(h1, sizeof h1, "demand %s, GWh", r->high);
+    header[1] = h1;
+    cells c;
+    int rc = cells_new(&c, 8, r->nscenarios, err);
+    for (size_t s = 0; rc == LF_OK && s < r->nscenarios; s++, c.nrows++) {
+        const lf_balance *b = r->by_scenario[s];
+        const lf_balance_totals *t = &b->totals;
+        snprintf(cell(&c, 0), CELL, "%s%s", b->scenario,
+                 strcmp(b->scenario, r->balance->scenario) == 0 ? " (planned)" : "");
+        number(&c, 1, t->energy_high / 1e3, 1);
+        number(&c, 2, (double)t->energy_deficit_months, 0);
+        number(&c, 3, t->energy_deficit_high / 1e3, 1);
+        number(&c, 4, (double)t->capacity_deficit_months, 0);
+        number(&c, 5, t->worst_capacity_balance_mw, 1);
+        number(&c, 6, t->days_at_risk, 0);
+        number(&c, 7, t->mw_days_at_risk, 1);
+    }
+    if (rc == LF_OK)
+        rc = put_table(rep, "The plan's supply against the demand of each economic scenario "
+                       "(before any peak-shift)", header, &c, err);
+    cells_free(&c);
+    return rc;
+}
+
 /* ---- the report ----------------------------------------------------------------------------- */
 
 static int sections(lf_report *rep, const plan_run *r, lf_error *err)
@@ -523,6 +556,8 @@ static int sections(lf_report *rep, const plan_run *r, lf_error *err)
         rc = outcome_text(rep, r, err);
     if (rc == LF_OK)
         rc = schedule_text(rep, r, err);
+    if (rc == LF_OK && r->nscenarios > 1)
+        rc = scenario_table(rep, r, err);
     if (rc == LF_OK)
         rc = lf_report_heading(rep, 2, "Demand: history and forecast", err);
     if (rc == LF_OK)

@@ -79,6 +79,7 @@ void lfc_plan_table(const void *run)
     print_header(r);
     print_months(r);
     print_totals(r);
+    lfc_plan_print_scenarios(r);
     if (!r->schedule) {
         printf("\npeak-shift: nothing scheduled (%s)\n", r->no_schedule);
         return;

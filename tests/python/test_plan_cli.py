@@ -34,6 +34,7 @@ DEMAND = ["demand_mwh_p50", "demand_mwh_p90", "peak_mw_p50", "peak_mw_p90"]
 FORECAST_COLUMN = {"demand_mwh_p50": "energy_mwh_p50", "demand_mwh_p90": "energy_mwh_p90",
                    "peak_mw_p50": "peak_mw_p50", "peak_mw_p90": "peak_mw_p90"}
 BALANCE_FILES = ["plan_balance.csv", "plan_balance.json"]
+SCENARIO_FILES = ["plan_scenarios.csv"]  # with the forecast made by the run
 SCHEDULE_FILES = ["plan_peakshift_days.csv", "plan_peakshift_calls.csv",
                   "plan_peakshift_customers.csv", "plan_peakshift.json"]
 REPORT_FILES = ["plan_report.html", "plan_report.md", "plan_fan_energy.svg",
@@ -270,7 +271,7 @@ def expected(project, forecast_dir):
 def test_sample_plan_exits_0_and_writes_every_file(sample_plan):
     r, out = sample_plan
     assert r.returncode == 0, r.stderr
-    assert names(out) == sorted(BALANCE_FILES + SCHEDULE_FILES + REPORT_FILES)
+    assert names(out) == sorted(BALANCE_FILES + SCENARIO_FILES + SCHEDULE_FILES + REPORT_FILES)
     assert "error" not in r.stderr
 
 
@@ -482,7 +483,7 @@ def test_quiet_prints_nothing(lfc, project, tmp_path):
     r = plan(lfc, project / "project.yaml", tmp_path, "--quiet")
     assert r.returncode == 0, r.stderr
     assert r.stdout == ""
-    assert names(tmp_path) == sorted(BALANCE_FILES + SCHEDULE_FILES)
+    assert names(tmp_path) == sorted(BALANCE_FILES + SCENARIO_FILES + SCHEDULE_FILES)
 
 
 # ---- the seed --------------------------------------------------------------------------------
@@ -602,7 +603,7 @@ def test_schedule_false_exits_3_and_still_writes(lfc, project, balance, tmp_path
     assert r.returncode == 3, r.stderr
     assert re.search(r"11 days at risk, [0-9.]+ MW-days over the limits, and nothing "
                      r"scheduled: plan.schedule is false", r.stderr), r.stderr
-    assert names(tmp_path) == BALANCE_FILES
+    assert names(tmp_path) == sorted(BALANCE_FILES + SCENARIO_FILES)
     assert read_balance(tmp_path).equals(balance), "the same balance"
     assert "peak-shift: nothing scheduled (plan.schedule is false)" in r.stdout
 
@@ -616,7 +617,7 @@ def test_energy_deficit_exits_3_naming_the_month(lfc, project, tmp_path):
     b = read_balance(tmp_path)
     assert b.status["2025-03"] == "energy_deficit"
     assert b.energy_balance_mwh_p90["2025-03"] < 0
-    assert names(tmp_path) == sorted(BALANCE_FILES + SCHEDULE_FILES), "files still written"
+    assert names(tmp_path) == sorted(BALANCE_FILES + SCENARIO_FILES + SCHEDULE_FILES), "files still written"
 
 
 def test_unmet_days_exit_3(lfc, project, tmp_path):
@@ -627,7 +628,7 @@ def test_unmet_days_exit_3(lfc, project, tmp_path):
     assert "the portfolio cannot cover the days at risk" in r.stderr
     days = read_schedule_days(tmp_path)
     assert (days.unmet_mw > 1e-3).any()
-    assert names(tmp_path) == sorted(BALANCE_FILES + SCHEDULE_FILES)
+    assert names(tmp_path) == sorted(BALANCE_FILES + SCENARIO_FILES + SCHEDULE_FILES)
 
 
 def test_out_under_a_regular_file_exits_4(lfc, project, tmp_path):
@@ -661,7 +662,7 @@ def test_run_without_report_removes_the_earlier_report(lfc, project, sample_plan
     out = copy_run(earlier, tmp_path / "out")
     r = plan(lfc, project / "project.yaml", out, "--quiet")
     assert r.returncode == 0, r.stderr
-    assert names(out) == sorted(BALANCE_FILES + SCHEDULE_FILES)
+    assert names(out) == sorted(BALANCE_FILES + SCENARIO_FILES + SCHEDULE_FILES)
 
 
 def test_run_without_schedule_removes_the_earlier_schedule(lfc, project, sample_plan,
@@ -761,3 +762,46 @@ def test_horizon_beyond_the_demand_names_the_plan_keys(lfc, project, tmp_path):
     assert r.returncode == 2, r.stderr
     assert "plan.first, plan.months" in r.stderr
     assert "2027-01 .. 2027-05 are missing" in r.stderr
+
+
+# ---- the economic scenarios --------------------------------------------------------------
+
+
+def scenario_rows(out):
+    return pd.read_csv(out / "plan_scenarios.csv").set_index("scenario")
+
+
+def assert_row_is_totals(row, totals):
+    """A plan_scenarios.csv row holds the totals of that scenario's plan:
+    every column but scenario and planned is a key of plan_balance.json's
+    totals, with the same value."""
+    for col, value in row.items():
+        if col == "planned":
+            continue
+        want = totals[col]
+        if isinstance(want, str):
+            assert value == want, col
+        else:
+            assert value == pytest.approx(want, rel=TOL, abs=1e-6), col
+
+
+def test_scenarios_planned_row_is_the_plan(sample_plan):
+    """The base row (planned) holds the totals of plan_balance.json."""
+    _, out = sample_plan
+    rows = scenario_rows(out)
+    assert list(rows.index) == ["low", "base", "high"]
+    assert list(rows["planned"]) == [0, 1, 0]
+    assert_row_is_totals(rows.loc["base"],
+                         json.loads((out / "plan_balance.json").read_text())["totals"])
+
+
+def test_scenarios_other_row_is_the_plan_of_that_scenario(lfc, project, sample_plan, tmp_path):
+    """The high row equals the totals of the same plan made for scenario high."""
+    _, out = sample_plan
+    high = scenario_rows(out).loc["high"]
+    cfg = variant(project, "high.yaml", ("  scenario: base\n", "  scenario: high\n"))
+    r = plan(lfc, cfg, tmp_path, "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert high["days_at_risk"] > 11, "the high scenario has more days at risk than base"
+    assert_row_is_totals(high, json.loads((tmp_path / "plan_balance.json").read_text())["totals"])
+    assert scenario_rows(tmp_path).loc["high", "planned"] == 1
