@@ -114,6 +114,7 @@ test: deps all
 	$(MAKE) --no-print-directory test-install
 	$(MAKE) --no-print-directory check-datasets
 	$(MAKE) --no-print-directory test-python
+	$(MAKE) --no-print-directory python-test
 
 # Every Criterion binary; tests find fixtures relative to the repository root.
 # Criterion passes a test whose worker only reports a leak at exit, so the log
@@ -141,6 +142,12 @@ test-install: all
 
 test-python: all
 	cd tests && $(PYTHON) -m pytest -q python
+
+# The Python binding's own suite (bindings/python/tests), on this build's library and lfc.
+.PHONY: python-test
+python-test: all
+	cd bindings/python && LIBFORECAST_LIB=$(abspath $(SHARED)) LFC_BIN=$(abspath $(LFC)) \
+	  $(PYTHON) -m pytest -q tests
 
 # ---- sample data -------------------------------------------------------------
 datasets: $(GENERATOR)

@@ -1,0 +1,141 @@
+"""Find and load libforecast.so, and declare every C function the package calls.
+
+The library is looked for, in this order:
+
+1. the file the environment variable LIBFORECAST_LIB names (only it: a path
+   given on purpose is never replaced by another copy);
+2. the build tree: build/libforecast.so.0 (then build/libforecast.so.0.*) of
+   the repository this package sits in (bindings/python/libforecast/../../..);
+3. an installed copy: ctypes.util.find_library('forecast'), the soname as the
+   dynamic loader finds it (LD_LIBRARY_PATH, ld.so.cache: make install
+   PREFIX=DIR with DIR/lib on LD_LIBRARY_PATH), then libforecast.so.0 in the
+   usual library directories.
+
+The binding mirrors the structs of ABI version 0 (the soname libforecast.so.0),
+so only that major version is loaded.  When nothing loads, ImportError lists
+every path tried and why it failed.
+
+FUNCTIONS is the one table of restype/argtypes: a symbol the library lacks
+fails the import naming it, and every call is type-checked by ctypes.
+"""
+import ctypes
+import ctypes.util
+import os
+import pathlib
+from ctypes import POINTER, c_char_p, c_double, c_int, c_size_t
+
+from . import _types as T
+
+SONAME = "libforecast.so.0"
+ENV = "LIBFORECAST_LIB"
+_HERE = pathlib.Path(__file__).resolve()
+# bindings/python/libforecast/_lib.py -> the repository (None when installed shallower)
+_REPO = _HERE.parents[3] if len(_HERE.parents) > 3 else None
+_LIB_DIRS = ["/usr/local/lib", "/usr/local/lib64", "/usr/lib/x86_64-linux-gnu",
+             "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
+
+_err = POINTER(T.Error)
+_dbl = POINTER(c_double)
+
+# name: (restype, argtypes).  Functions returning a status return c_int and
+# take the lf_error * last; errors.call() passes it and checks the status.
+FUNCTIONS = {
+    # libforecast.h, error.h
+    "lf_version": (c_char_p, []),
+    "lf_strerror": (c_char_p, [c_int]),
+    # date.h
+    "lf_date_parse": (c_int, [c_char_p, POINTER(T.lf_date), _err]),
+    # balance.h
+    "lf_balance_spec_init": (None, [POINTER(T.BalanceSpec)]),
+    "lf_balance_status_name": (c_char_p, [T.lf_balance_status]),
+    "lf_balance_run": (c_int, [POINTER(T.BalanceSpec), POINTER(POINTER(T.Balance)), _err]),
+    "lf_balance_free": (None, [POINTER(T.Balance)]),
+    "lf_balance_daily_limits": (c_int, [POINTER(T.Balance), T.lf_date, c_size_t, _dbl, _err]),
+    "lf_balance_write_csv": (c_int, [c_char_p, POINTER(T.Balance), _err]),
+    "lf_balance_write_json": (c_int, [c_char_p, POINTER(T.Balance), _err]),
+    "lf_balance_demand_from_csv": (c_int, [c_char_p, c_char_p, c_char_p,
+                                           POINTER(POINTER(T.BalanceDemand)), _err]),
+    "lf_balance_demand_free": (None, [POINTER(T.BalanceDemand)]),
+    "lf_balance_daily_from_csv": (c_int, [c_char_p, c_char_p, c_char_p,
+                                          POINTER(POINTER(T.BalanceDaily)), _err]),
+    "lf_balance_daily_free": (None, [POINTER(T.BalanceDaily)]),
+    # config.h (lf_config is read through its ConfigHead prefix)
+    "lf_config_load": (c_int, [c_char_p, POINTER(POINTER(T.ConfigHead)), _err]),
+    "lf_config_free": (None, [POINTER(T.ConfigHead)]),
+}
+
+
+def candidates():
+    """The paths tried, in order, as (path, where) pairs; see the module's doc.
+    A generator: the installed copy is only searched for when needed."""
+    env = os.environ.get(ENV)
+    if env:
+        yield env, f"${ENV}"
+        return
+    if _REPO is not None:
+        build = _REPO / "build"
+        yield str(build / SONAME), "build tree"
+        for p in sorted(build.glob(SONAME + ".*")):
+            yield str(p), "build tree"
+    name = ctypes.util.find_library("forecast")
+    if name and name.startswith(SONAME):
+        yield name, "find_library('forecast')"
+    yield SONAME, "the dynamic loader's search path"
+    for d in _LIB_DIRS:
+        yield os.path.join(d, SONAME), "library directory"
+
+
+def _file_of(name):
+    """The file a library loaded by name came from (Linux: /proc/self/maps)."""
+    if os.sep in name:
+        return name
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split(maxsplit=5)[-1].strip()
+                if os.path.basename(path).startswith(SONAME):
+                    return path
+    except OSError:
+        pass
+    return name
+
+
+def _load():
+    tried = []
+    for path, where in candidates():
+        if os.sep in path and not os.path.exists(path):
+            tried.append(f"  {path} ({where}): no such file")
+            continue
+        try:
+            return ctypes.CDLL(path), _file_of(path)
+        except OSError as e:
+            tried.append(f"  {path} ({where}): {e}")
+    raise ImportError("libforecast: cannot load the C library; tried:\n" + "\n".join(tried) +
+                      f"\nBuild it with `make` in the repository, install it with `make "
+                      f"install`, or set {ENV} to the path of libforecast.so.0")
+
+
+def _declare(lib, path):
+    for name, (restype, argtypes) in FUNCTIONS.items():
+        try:
+            fn = getattr(lib, name)
+        except AttributeError:
+            raise ImportError(f"libforecast: {path} lacks the function {name}; the binding "
+                              f"needs a library of its own version") from None
+        fn.restype = restype
+        fn.argtypes = argtypes
+    return lib
+
+
+LIB, PATH = _load()
+_declare(LIB, PATH)
+
+
+def library_path():
+    """The path of the libforecast.so this process loaded.
+
+    >>> import libforecast
+    >>> libforecast.library_path().endswith(".so.0") or "libforecast" in libforecast.library_path()
+    True
+    """
+    return PATH
