@@ -21,11 +21,13 @@ typedef struct lfc_options {
     int quiet;            /* --quiet: no tables on stdout, no progress on stderr */
     int has_seed;         /* --seed N given (only with LFC_TAKES_SEED) */
     unsigned long seed;   /* 0..4294967295 */
+    int report;           /* --report (only with LFC_TAKES_REPORT) */
 } lfc_options;
 
 /* lfc_command.flags */
 enum {
-    LFC_TAKES_SEED = 1u /* it makes random draws: --seed N replaces the config's seed */
+    LFC_TAKES_SEED = 1u,  /* it makes random draws: --seed N replaces the config's seed */
+    LFC_TAKES_REPORT = 2u /* it writes a report on --report (others: unknown option) */
 };
 
 typedef struct lfc_command {

@@ -64,7 +64,7 @@ static const char usage_more[] =
 static int run_plan(int argc, char **argv);
 const lfc_command lfc_cmd_plan = {"plan", "the monthly energy balance plan and the peak-shift "
                                   "schedule that closes its gaps", usage, run_plan,
-                                  usage_more, LFC_TAKES_SEED};
+                                  usage_more, LFC_TAKES_SEED | LFC_TAKES_REPORT};
 
 /* ---- files: all or none ------------------------------------------------------------- */
 
@@ -155,42 +155,12 @@ static int write_one(size_t k, const char *path, const void *ctx, lf_error *err)
 
 /* ---- the run ---------------------------------------------------------------------------- */
 
-/* Whether a shared option takes the next argument as its value. */
-static int takes_value(const char *a)
-{
-    static const char *const with_value[] = {"-c", "--config", "-o", "--out", "--format",
-                                             "--seed"};
-    for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++)
-        if (strcmp(a, with_value[k]) == 0)
-            return 1;
-    return 0;
-}
-
-/* --report is the plan's own: taken out of argv (in place) before the
- * shared options are parsed (not where it is another option's value, as in
- * --out --report).  Returns the arguments left. */
-static int take_report_flag(int argc, char **argv, int *report)
-{
-    int n = 0;
-    *report = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i > 0 && strcmp(argv[i], "--report") == 0) {
-            *report = 1;
-            continue;
-        }
-        argv[n++] = argv[i];
-        if (i > 0 && takes_value(argv[i]) && i + 1 < argc)
-            argv[n++] = argv[++i];
-    }
-    return n;
-}
-
-static int plan_and_write(plan_run *r, const lfc_options *opt, int want_report,
+static int plan_and_write(plan_run *r, const lfc_options *opt,
                           lfc_progress *progress, lf_report **report, char (*path)[4096],
                           lf_error *err)
 {
     int rc = lfc_plan_build(r, progress, err);
-    if (rc == LF_OK && want_report) {
+    if (rc == LF_OK && opt->report) {
         lfc_progress_step(progress, "drawing the report");
         rc = lfc_plan_report(r, report, err);
     }
@@ -219,8 +189,6 @@ static int seed_without_forecast(const lf_config *cfg, const lfc_options *opt)
 
 static int run_plan(int argc, char **argv)
 {
-    int want_report;
-    argc = take_report_flag(argc, argv, &want_report);
     lfc_options opt;
     int code = lfc_parse_options(&lfc_cmd_plan, argc, argv, &opt);
     if (code != LFC_OK)
@@ -235,7 +203,7 @@ static int run_plan(int argc, char **argv)
     r.has_seed = opt.has_seed;
     r.seed = opt.seed;
     lfc_progress progress;
-    lfc_progress_begin(&progress, "plan", want_report ? 6 : 5, lfc_progress_wanted(&opt));
+    lfc_progress_begin(&progress, "plan", opt.report ? 6 : 5, lfc_progress_wanted(&opt));
     int rc = lf_config_load(opt.config, &cfg, &err);
     r.cfg = cfg;
     if (rc == LF_OK && seed_without_forecast(cfg, &opt)) {
@@ -243,7 +211,7 @@ static int run_plan(int argc, char **argv)
         return LFC_USAGE;
     }
     if (rc == LF_OK)
-        rc = plan_and_write(&r, &opt, want_report, &progress, &report, path, &err);
+        rc = plan_and_write(&r, &opt, &progress, &report, path, &err);
     lfc_progress_end(&progress);
     if (rc == LF_OK)
         rc = lfc_show(&opt, path[BALANCE_CSV], path[BALANCE_JSON], lfc_plan_table, &r, &err);

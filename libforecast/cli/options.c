@@ -98,6 +98,10 @@ int lfc_parse_options(const lfc_command *cmd, int argc, char **argv, lfc_options
             opt->quiet = 1;
             continue;
         }
+        if (strcmp(a, "--report") == 0 && (cmd->flags & LFC_TAKES_REPORT)) {
+            opt->report = 1;
+            continue;
+        }
         if (strcmp(a, "--seed") == 0 && (cmd->flags & LFC_TAKES_SEED) == 0)
             return seed_refused(cmd); /* before its value: any value is refused */
         if (!takes_value(a))

@@ -176,20 +176,18 @@ static size_t plan_scenario(const plan_run *r)
     return 0;
 }
 
-/* The scenario's whole forecast months from the first to the plan's last. */
+/* The scenario's whole forecast months from the first to the plan's last:
+ * the demand taken from this forecast starts at its first whole month
+ * (lf_balance_demand_from_forecast), so the fan starts there too. */
 static const lf_forecast_period *fan_months(const plan_run *r, size_t scenario, size_t *n)
 {
     size_t count;
     const lf_forecast_period *p = lf_forecast_periods(r->fc.forecast, scenario,
                                                       LF_PERIOD_MONTH, &count);
     const lf_balance_month *z = &r->balance->months[r->balance->nmonths - 1];
-    size_t a = 0;
-    while (a < count && p[a].days != p[a].calendar_days)
-        a++;
-    *n = 0;
-    while (a + *n < count && p[a + *n].year * 12 + p[a + *n].month <= z->year * 12 + z->month)
-        ++*n;
-    return p + a;
+    int first = r->demand->year * 12 + r->demand->month;
+    *n = (size_t)(z->year * 12 + z->month - first + 1);
+    return p + (first - (p[0].year * 12 + p[0].month));
 }
 
 static void fill_history(fan_data *f, const lf_period_summary *s, size_t ns)
