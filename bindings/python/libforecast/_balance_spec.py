@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import _inputs as I
-from . import _types as T
+from . import _c_balance as T
 from ._lib import LIB
 from .dates import to_lf_date, to_month
 from .errors import ArgumentError

@@ -15,16 +15,16 @@ The binding mirrors the structs of ABI version 0 (the soname libforecast.so.0),
 so only that major version is loaded.  When nothing loads, ImportError lists
 every path tried and why it failed.
 
-FUNCTIONS is the one table of restype/argtypes: a symbol the library lacks
-fails the import naming it, and every call is type-checked by ctypes.
+FUNCTIONS is the one table of restype/argtypes, gathered from the _c_<domain>
+modules (see _c_core): a symbol the library lacks fails the import naming it,
+and every call is type-checked by ctypes.
 """
 import ctypes
 import ctypes.util
+import importlib
 import os
 import pathlib
-from ctypes import POINTER, c_char_p, c_double, c_int, c_size_t
-
-from . import _types as T
+import pkgutil
 
 SONAME = "libforecast.so.0"
 ENV = "LIBFORECAST_LIB"
@@ -34,35 +34,40 @@ _REPO = _HERE.parents[3] if len(_HERE.parents) > 3 else None
 _LIB_DIRS = ["/usr/local/lib", "/usr/local/lib64", "/usr/lib/x86_64-linux-gnu",
              "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
 
-_err = POINTER(T.Error)
-_dbl = POINTER(c_double)
+
+def _declaration_modules():
+    """Every _c_<domain> module of the package, core first."""
+    names = sorted(m.name for m in pkgutil.iter_modules([str(_HERE.parent)])
+                   if m.name.startswith("_c_"))
+    names.remove("_c_core")
+    return [importlib.import_module(f"{__package__}.{n}") for n in ["_c_core"] + names]
+
+
+def _gather(modules):
+    """The union of the modules' MIRRORS, OPAQUE, SCALARS and FUNCTIONS; a
+    name declared twice is a bug of the binding, refused at import."""
+    mirrors, opaque, scalars, functions, constants = [], [], {}, {}, {}
+    for m in modules:
+        mirrors += m.MIRRORS
+        opaque += m.OPAQUE
+        for table, part in ((scalars, m.SCALARS), (functions, m.FUNCTIONS),
+                            (constants, {k: v for k, v in vars(m).items()
+                                         if k.startswith("LF_") and isinstance(v, int)})):
+            for name, value in part.items():
+                if name in table and table[name] != value:
+                    raise ImportError(f"libforecast: {name} is declared twice differently "
+                                      f"({m.__name__})")
+                table[name] = value
+    names = [c for c, *_ in mirrors + opaque]
+    dup = {n for n in names if names.count(n) > 1}
+    if dup:
+        raise ImportError(f"libforecast: {sorted(dup)} declared in two _c_ modules")
+    return mirrors, opaque, scalars, functions, constants
+
 
 # name: (restype, argtypes).  Functions returning a status return c_int and
 # take the lf_error * last; errors.call() passes it and checks the status.
-FUNCTIONS = {
-    # libforecast.h, error.h
-    "lf_version": (c_char_p, []),
-    "lf_strerror": (c_char_p, [c_int]),
-    # date.h
-    "lf_date_parse": (c_int, [c_char_p, POINTER(T.lf_date), _err]),
-    # balance.h
-    "lf_balance_spec_init": (None, [POINTER(T.BalanceSpec)]),
-    "lf_balance_status_name": (c_char_p, [T.lf_balance_status]),
-    "lf_balance_run": (c_int, [POINTER(T.BalanceSpec), POINTER(POINTER(T.Balance)), _err]),
-    "lf_balance_free": (None, [POINTER(T.Balance)]),
-    "lf_balance_daily_limits": (c_int, [POINTER(T.Balance), T.lf_date, c_size_t, _dbl, _err]),
-    "lf_balance_write_csv": (c_int, [c_char_p, POINTER(T.Balance), _err]),
-    "lf_balance_write_json": (c_int, [c_char_p, POINTER(T.Balance), _err]),
-    "lf_balance_demand_from_csv": (c_int, [c_char_p, c_char_p, c_char_p,
-                                           POINTER(POINTER(T.BalanceDemand)), _err]),
-    "lf_balance_demand_free": (None, [POINTER(T.BalanceDemand)]),
-    "lf_balance_daily_from_csv": (c_int, [c_char_p, c_char_p, c_char_p,
-                                          POINTER(POINTER(T.BalanceDaily)), _err]),
-    "lf_balance_daily_free": (None, [POINTER(T.BalanceDaily)]),
-    # config.h (lf_config is read through its ConfigHead prefix)
-    "lf_config_load": (c_int, [c_char_p, POINTER(POINTER(T.ConfigHead)), _err]),
-    "lf_config_free": (None, [POINTER(T.ConfigHead)]),
-}
+MIRRORS, OPAQUE, SCALARS, FUNCTIONS, CONSTANTS = _gather(_declaration_modules())
 
 
 def candidates():

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import _inputs as I
-from . import _types as T
+from . import _c_balance as T
 from ._balance_spec import build_spec
 from ._handle import Handle
 from ._lib import LIB

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import _inputs as I
-from . import _types as T
+from . import _c_balance as T
 from ._balance_spec import DEMAND
 from ._lib import LIB
 from .dates import to_timestamp

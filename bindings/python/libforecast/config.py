@@ -2,14 +2,14 @@
 checked by lf_config_load, held as an opaque handle.
 
 Only the first fields of lf_config are mirrored (path, dir, name: see
-_types.ConfigHead); the next increments pass the handle to the C functions
+_c_core.ConfigHead); the next increments pass the handle to the C functions
 that take a config (lf_config_plan_supply, lf_config_build_calendar, ...).
 """
 import ctypes
 import os
 
 from . import _inputs as I
-from . import _types as T
+from . import _c_core as T
 from ._handle import Handle
 from ._lib import LIB
 from .errors import call

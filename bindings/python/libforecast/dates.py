@@ -21,7 +21,7 @@ import datetime
 import numpy as np
 import pandas as pd
 
-from . import _types as T
+from . import _c_core as T
 from ._lib import LIB
 from .errors import ArgumentError, LibforecastError, call
 

@@ -23,7 +23,7 @@ input file starts with "file:line:column: ".
 ...     print(e.code)
 2
 """
-from . import _types as T
+from . import _c_core as T
 from ._lib import LIB
 
 

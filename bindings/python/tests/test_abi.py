@@ -10,10 +10,10 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from libforecast import _lib, _types as T
+from libforecast import _lib
 
 INCLUDE = ROOT / "include"
-CONSTANTS = sorted(k for k, v in vars(T).items() if k.startswith("LF_") and isinstance(v, int))
+CONSTANTS = sorted(_lib.CONSTANTS)
 
 
 def header_text():
@@ -39,15 +39,16 @@ def header_fields(cname):
 def c_program():
     lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "libforecast.h"',
              "int main(void) {"]
-    for cname, struct, prefix in T.MIRRORS:
-        if not prefix:
+    for cname, struct, kind in _lib.MIRRORS:
+        if kind == "full":
             lines.append(f'  printf("{cname}.sizeof %zu\\n", sizeof({cname}));')
         for field, _ in struct._fields_:
             lines.append(f'  printf("{cname}.{field} %zu %zu\\n", offsetof({cname}, {field}), '
                          f'sizeof((({cname} *)0)->{field}));')
     for name in CONSTANTS:
         lines.append(f'  printf("{name} %d\\n", (int)({name}));')
-    lines.append('  printf("status_size %zu\\n", sizeof(lf_balance_status));')
+    for name in _lib.SCALARS:
+        lines.append(f'  printf("{name}.sizeof %zu\\n", sizeof({name}));')
     lines.append('  printf("status_both %d\\n", (int)LF_BALANCE_BOTH);')
     lines.append("  return 0;\n}")
     return "\n".join(lines) + "\n"
@@ -64,16 +65,17 @@ def c_layout(c_compiler, tmp_path_factory):
     return dict(line.split(" ", 1) for line in out.splitlines())
 
 
-@pytest.mark.parametrize("cname,struct,prefix", T.MIRRORS, ids=[m[0] for m in T.MIRRORS])
-def test_field_names_and_order_are_the_headers(cname, struct, prefix):
+@pytest.mark.parametrize("cname,struct,kind", _lib.MIRRORS, ids=[m[0] for m in _lib.MIRRORS])
+def test_field_names_and_order_are_the_headers(cname, struct, kind):
+    assert kind in ("full", "prefix")
     names = [f for f, _ in struct._fields_]
     c_names = header_fields(cname)
-    assert names == (c_names[:len(names)] if prefix else c_names)
+    assert names == (c_names[:len(names)] if kind == "prefix" else c_names)
 
 
-@pytest.mark.parametrize("cname,struct,prefix", T.MIRRORS, ids=[m[0] for m in T.MIRRORS])
-def test_sizes_and_offsets_are_the_compilers(c_layout, cname, struct, prefix):
-    if not prefix:
+@pytest.mark.parametrize("cname,struct,kind", _lib.MIRRORS, ids=[m[0] for m in _lib.MIRRORS])
+def test_sizes_and_offsets_are_the_compilers(c_layout, cname, struct, kind):
+    if kind == "full":
         assert ctypes.sizeof(struct) == int(c_layout[f"{cname}.sizeof"]), "sizeof"
     for field, _ in struct._fields_:
         f = getattr(struct, field)
@@ -82,8 +84,9 @@ def test_sizes_and_offsets_are_the_compilers(c_layout, cname, struct, prefix):
 
 def test_constants_are_the_headers(c_layout):
     for name in CONSTANTS:
-        assert getattr(T, name) == int(c_layout[name]), name
-    assert ctypes.sizeof(T.lf_balance_status) == int(c_layout["status_size"])
+        assert _lib.CONSTANTS[name] == int(c_layout[name]), name
+    for name, ctype in _lib.SCALARS.items():
+        assert ctypes.sizeof(ctype) == int(c_layout[f"{name}.sizeof"]), name
     assert int(c_layout["status_both"]) == 3  # months_by_status has 4 entries
 
 
@@ -102,8 +105,10 @@ def prototypes():
 
 
 BASES = {"int": ctypes.c_int, "size_t": ctypes.c_size_t, "double": ctypes.c_double,
-         "lf_date": T.lf_date, "lf_balance_status": T.lf_balance_status}
-BASES.update({cname: struct for cname, struct, _ in T.MIRRORS})
+         "long": ctypes.c_long, "unsigned long": ctypes.c_ulong}
+BASES.update(_lib.SCALARS)
+BASES.update({cname: struct for cname, struct, _ in _lib.MIRRORS})
+BASES.update({cname: struct for cname, struct in _lib.OPAQUE})
 
 
 def ctype_of(ctext):
@@ -115,6 +120,8 @@ def ctype_of(ctext):
         return None
     if base == "char" and stars >= 1:
         base_type, stars = ctypes.c_char_p, stars - 1
+    elif base == "void":
+        base_type, stars = ctypes.c_void_p, stars - 1
     else:
         base_type = BASES[base]
     for _ in range(stars):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import libforecast as lf
-from libforecast import _types as T
+from libforecast import _c_core as T
 
 MONTHS = pd.period_range("2025-01", periods=12, freq="M")
 # the plan section of datasets/sample/project.yaml, copied

@@ -5,7 +5,7 @@ import subprocess
 import pytest
 
 import libforecast as lf
-from libforecast import _types as T
+from libforecast import _c_core as T
 
 
 def lfc_error(lfc, cfg, tmp_path):

@@ -3,7 +3,7 @@ the C message unchanged."""
 import pytest
 
 import libforecast as lf
-from libforecast import _types as T
+from libforecast import _c_core as T
 from libforecast.errors import call, check, error_for
 from libforecast._lib import LIB
 

@@ -1,42 +1,16 @@
-"""ctypes mirrors of the C structs and constants the binding uses.
-
-Each Structure lists the fields of its C struct in the header's order with
-the header's types; tests/test_abi.py compiles a C program against include/
-and compares every size and offset, and the field names with the header's,
-so a struct changed on one side only fails the tests rather than corrupting
-memory.  Structs the binding only reads through a pointer may be mirrored as a
-prefix (ConfigHead); that is said where it is done.
-"""
+"""The C interface of balance.h: the monthly energy balance plan (see _c_core
+for what a _c_ module declares)."""
 import ctypes
-from ctypes import POINTER, c_char, c_char_p, c_double, c_int, c_int32, c_size_t
+from ctypes import POINTER, c_char, c_char_p, c_double, c_int, c_size_t
 
-# error.h
-LF_OK = 0
-LF_ERR_NOMEM = 1
-LF_ERR_ARG = 2
-LF_ERR_IO = 3
-LF_ERR_PARSE = 4
-LF_ERR_CONFIG = 5
-LF_ERR_DATA = 6
-LF_ERR_RANGE = 7
-LF_ERR_NOTFOUND = 8
-LF_ERR_SOLVER = 9
-LF_ERROR_MESSAGE_MAX = 512
+from ._c_core import LF_SCENARIO_NAME_MAX, Error, lf_date
 
-# scenario.h, balance.h, config.h
-LF_SCENARIO_NAME_MAX = 32
+# balance.h, config.h
 LF_BALANCE_MAX_MONTHS = 240
 LF_BALANCE_LABEL_MAX = 16
 LF_PLAN_SUPPLY_COUNT = 5
 
-lf_date = c_int32  # days since 1970-01-01 (date.h)
 lf_balance_status = c_int  # a C enum: int-sized on every ABI the library builds for
-
-
-class Error(ctypes.Structure):
-    """lf_error: the status code and message every fallible call fills."""
-    _fields_ = [("code", c_int),
-                ("message", c_char * LF_ERROR_MESSAGE_MAX)]
 
 
 class BalanceSpec(ctypes.Structure):
@@ -121,24 +95,32 @@ class BalanceDaily(ctypes.Structure):
                 ("high_label", c_char * LF_BALANCE_LABEL_MAX)]
 
 
-class ConfigHead(ctypes.Structure):
-    """The first fields of lf_config, a PREFIX mirror: the whole struct (some
-    63 kB of nested specs) is not mirrored, so a ConfigHead is only ever read
-    through the pointer lf_config_load returns, never allocated or copied."""
-    _fields_ = [("path", c_char_p),
-                ("dir", c_char_p),
-                ("name", c_char_p)]
-
-
-# Every mirrored struct, with its C name: what the ABI test checks.  `prefix`
-# marks a mirror of the struct's first fields only (its sizeof is not compared).
 MIRRORS = [
-    ("lf_error", Error, False),
-    ("lf_balance_spec", BalanceSpec, False),
-    ("lf_balance_month", BalanceMonth, False),
-    ("lf_balance_totals", BalanceTotals, False),
-    ("lf_balance", Balance, False),
-    ("lf_balance_demand", BalanceDemand, False),
-    ("lf_balance_daily", BalanceDaily, False),
-    ("lf_config", ConfigHead, True),
+    ("lf_balance_spec", BalanceSpec, "full"),
+    ("lf_balance_month", BalanceMonth, "full"),
+    ("lf_balance_totals", BalanceTotals, "full"),
+    ("lf_balance", Balance, "full"),
+    ("lf_balance_demand", BalanceDemand, "full"),
+    ("lf_balance_daily", BalanceDaily, "full"),
 ]
+OPAQUE = []
+SCALARS = {"lf_balance_status": lf_balance_status}
+
+_err = POINTER(Error)
+_dbl = POINTER(c_double)
+
+FUNCTIONS = {
+    "lf_balance_spec_init": (None, [POINTER(BalanceSpec)]),
+    "lf_balance_status_name": (c_char_p, [lf_balance_status]),
+    "lf_balance_run": (c_int, [POINTER(BalanceSpec), POINTER(POINTER(Balance)), _err]),
+    "lf_balance_free": (None, [POINTER(Balance)]),
+    "lf_balance_daily_limits": (c_int, [POINTER(Balance), lf_date, c_size_t, _dbl, _err]),
+    "lf_balance_write_csv": (c_int, [c_char_p, POINTER(Balance), _err]),
+    "lf_balance_write_json": (c_int, [c_char_p, POINTER(Balance), _err]),
+    "lf_balance_demand_from_csv": (c_int, [c_char_p, c_char_p, c_char_p,
+                                           POINTER(POINTER(BalanceDemand)), _err]),
+    "lf_balance_demand_free": (None, [POINTER(BalanceDemand)]),
+    "lf_balance_daily_from_csv": (c_int, [c_char_p, c_char_p, c_char_p,
+                                          POINTER(POINTER(BalanceDaily)), _err]),
+    "lf_balance_daily_free": (None, [POINTER(BalanceDaily)]),
+}
