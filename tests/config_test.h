@@ -13,7 +13,7 @@
 
 #include "libforecast/config.h"
 
-static lf_config *load(const char *text)
+static inline lf_config *load(const char *text)
 {
     lf_error err;
     lf_config *cfg = NULL;
@@ -22,7 +22,7 @@ static lf_config *load(const char *text)
     return cfg;
 }
 
-static void expect_error(const char *text, const char *message)
+static inline void expect_error(const char *text, const char *message)
 {
     lf_error err;
     lf_config *cfg = NULL;

@@ -725,6 +725,25 @@ int lf_config_load_string(const char *text, const char *name_for_errors,
 
 void lf_config_free(lf_config *cfg);  /* NULL allowed */
 
+/* ---- the sections, for callers that do not see lf_config's layout ------------------ */
+
+/* A binding that mirrors only some structs (the Python binding over ctypes)
+ * reaches a section through these instead of through the 63 kB lf_config.
+ * Each returns the section inside cfg (valid while cfg is), or NULL when the
+ * config has none (its has_<section> is 0); forecast is always returned
+ * (its defaults when the config has no forecast section), and the output
+ * directory is resolved against the config's directory. */
+const char *lf_config_output_dir(const lf_config *cfg);
+const lf_config_model *lf_config_model_section(const lf_config *cfg);
+const lf_candidate *lf_config_candidates(const lf_config *cfg, size_t *n);
+const lf_select_spec *lf_config_selection_section(const lf_config *cfg);
+const lf_config_backtest *lf_config_backtest_section(const lf_config *cfg);
+const lf_config_forecast *lf_config_forecast_section(const lf_config *cfg);
+const lf_config_peakshift *lf_config_peakshift_section(const lf_config *cfg);
+const lf_config_tariff *lf_config_tariff_section(const lf_config *cfg);
+const lf_config_crm *lf_config_crm_section(const lf_config *cfg);
+const lf_config_plan *lf_config_plan_section(const lf_config *cfg);
+
 /* Build the calendar the config describes for first_year..last_year (the
  * config's calendar.years, when given, takes precedence).  Sources are added in
  * the order builtin, files, rules, holidays, workdays, so later, more specific
