@@ -1,8 +1,9 @@
 """libforecast: electricity load forecasting and planning, a ctypes binding
 of the C library libforecast.so (pure Python on numpy and pandas).
 
-This increment covers the library's loading, its errors, dates, the project
-config (Config) and the monthly energy balance plan (balance_plan).
+Each part of the C API has its module (frame, calendar, project, model,
+backtest, forecast, balance, peakshift, tariff, customers, parallel); every
+name a module lists in its __all__ is exported here.
 
 >>> import libforecast as lf
 >>> lf.__version__
@@ -10,20 +11,17 @@ config (Config) and the monthly energy balance plan (balance_plan).
 """
 from . import _lib
 from ._lib import library_path
-from .balance import BalancePlan, balance_plan
-from .balance_demand import daily_from_csv, demand_from_csv
-from .config import Config
-from .dates import to_date, to_datetime64, to_lf_date, to_month, to_timestamp
-from .errors import (ArgumentError, ClosedError, InfeasiblePlanError, InputError,
-                     LibforecastError, LibIOError, OutOfMemoryError, SolverError)
+from . import (backtest, balance, balance_demand, calendar, config, customers, dates, errors,
+               forecast, frame, model, parallel, peakshift, project, tariff)
 
 __version__ = _lib.LIB.lf_version().decode()
 
-__all__ = [
-    "__version__", "library_path",
-    "LibforecastError", "InputError", "ArgumentError", "ClosedError", "LibIOError",
-    "SolverError", "OutOfMemoryError", "InfeasiblePlanError",
-    "to_lf_date", "to_date", "to_datetime64", "to_timestamp", "to_month",
-    "Config",
-    "balance_plan", "BalancePlan", "demand_from_csv", "daily_from_csv",
-]
+_MODULES = (errors, dates, config, frame, calendar, project, model, backtest, forecast,
+            balance, balance_demand, peakshift, tariff, customers, parallel)
+
+__all__ = ["__version__", "library_path"]
+for _module in _MODULES:
+    for _name in _module.__all__:
+        globals()[_name] = getattr(_module, _name)
+    __all__ += _module.__all__
+del _module, _name

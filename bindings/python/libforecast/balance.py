@@ -22,6 +22,8 @@ from ._lib import LIB
 from .dates import to_date, to_datetime64, to_lf_date
 from .errors import ArgumentError, InfeasiblePlanError, call
 
+__all__ = ["balance_plan", "BalancePlan"]
+
 STATUS = tuple(LIB.lf_balance_status_name(i).decode() for i in range(4))
 
 # The CSV's columns after `month` (lf_balance_write_csv), {h} the high label,

@@ -19,6 +19,8 @@ from ._lib import LIB
 from .dates import to_timestamp
 from .errors import call
 
+__all__ = ["demand_from_csv", "daily_from_csv"]
+
 
 def _read(reader, free, ctype, path, scenario, high, copy):
     out = ctypes.POINTER(ctype)()

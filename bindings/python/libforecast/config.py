@@ -14,6 +14,8 @@ from ._handle import Handle
 from ._lib import LIB
 from .errors import call
 
+__all__ = ["Config"]
+
 
 class Config(Handle):
     """A project config (YAML) read and checked by lf_config_load.

@@ -25,6 +25,8 @@ from . import _c_core as T
 from ._lib import LIB
 from .errors import ArgumentError, LibforecastError, call
 
+__all__ = ["to_lf_date", "to_date", "to_datetime64", "to_timestamp", "to_month"]
+
 FIRST = -719162   # 0001-01-01
 LAST = 2932896    # 9999-12-31
 _EPOCH = datetime.date(1970, 1, 1)

@@ -26,6 +26,8 @@ input file starts with "file:line:column: ".
 from . import _c_core as T
 from ._lib import LIB
 
+__all__ = ["LibforecastError", "InputError", "ArgumentError", "ClosedError", "LibIOError", "SolverError", "OutOfMemoryError", "InfeasiblePlanError"]
+
 
 class LibforecastError(Exception):
     """Base of every libforecast exception: ``.code`` (an lf_status int) and

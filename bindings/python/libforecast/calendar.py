@@ -1,0 +1,2 @@
+"""(filled in by a later increment of issue 10)."""
+__all__ = []
