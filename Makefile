@@ -9,12 +9,18 @@ SOVERSION  := 0
 PREFIX     ?= /usr/local
 BUILD      ?= build
 PYTHON     := /usr/bin/python3
+# Where make install puts the Python package: the directory Debian's python3
+# searches under PREFIX (/usr/local/lib/python3.11/dist-packages).  Recursive
+# (=): evaluated when installing, after make deps has installed python3.
+PY_SITE     = lib/python$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')/dist-packages
 CC         := gcc
 
 # Debian packages the build, the tests and the Python side need.
 DEB_PACKAGES := gcc make pkg-config libgsl-dev liblapacke-dev libopenblas-dev \
                 libyaml-dev libcriterion-dev python3-numpy python3-pandas python3-pytest \
-                python3-statsmodels libglpk-dev chromium chromium-driver python3-selenium
+                python3-statsmodels libglpk-dev chromium chromium-driver python3-selenium \
+                python3-dask python3-distributed python3-matplotlib python3-nbconvert \
+                jupyter-nbconvert python3-ipykernel
 
 WARNINGS := -std=c11 -Wall -Wextra -Wpedantic -Werror
 OPT      ?= -O2
@@ -139,6 +145,8 @@ test-install: all
 	$(MAKE) --no-print-directory install PREFIX=$(abspath $(BUILD)/stage)
 	PKG_CONFIG_PATH=$(abspath $(BUILD)/stage)/lib/pkgconfig \
 	  $(MAKE) --no-print-directory -C examples/c BUILD=$(abspath $(BUILD)/example) run
+	cd / && env -u LIBFORECAST_LIB PYTHONPATH=$(abspath $(BUILD)/stage)/$(PY_SITE) \
+	  $(PYTHON) $(abspath bindings/python/tests/installed_smoke.py) $(abspath $(BUILD)/stage)
 
 test-python: all
 	cd tests && $(PYTHON) -m pytest -q python
@@ -193,11 +201,16 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' libforecast/libforecast.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/libforecast.pc
 	@test -s $(DESTDIR)$(PREFIX)/share/man/man1/lfc.1
+	install -d $(DESTDIR)$(PREFIX)/$(PY_SITE)/libforecast
+	install -m 644 bindings/python/libforecast/*.py $(DESTDIR)$(PREFIX)/$(PY_SITE)/libforecast/
+	printf '"""Written by make install."""\nLIBDIR = "%s"\n' '$(PREFIX)/lib' \
+	  > $(DESTDIR)$(PREFIX)/$(PY_SITE)/libforecast/_install.py
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/libforecast $(DESTDIR)$(PREFIX)/include/libforecast.h
 	rm -f $(DESTDIR)$(PREFIX)/lib/libforecast.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/libforecast.pc
 	rm -f $(DESTDIR)$(PREFIX)/bin/lfc $(DESTDIR)$(PREFIX)/share/man/man1/lfc.1
+	rm -rf $(DESTDIR)$(PREFIX)/$(PY_SITE)/libforecast
 
 clean:
 	rm -rf build

@@ -1,8 +1,8 @@
 """libforecast: electricity load forecasting and planning, a ctypes binding
 of the C library libforecast.so (pure Python on numpy and pandas).
 
-Each part of the C API has its module (frame, calendar, project, model,
-backtest, forecast, balance, peakshift, tariff, customers, parallel); every
+Each part of the C API has its module (frame, calendar, ingest, project, model,
+backtesting, forecasting, balance, peakshifting, tariff, customers, parallel); every
 name a module lists in its __all__ is exported here.
 
 >>> import libforecast as lf
@@ -11,17 +11,22 @@ name a module lists in its __all__ is exported here.
 """
 from . import _lib
 from ._lib import library_path
-from . import (backtest, balance, balance_demand, calendar, config, customers, dates, errors,
-               forecast, frame, model, parallel, peakshift, project, tariff)
+from . import (backtesting, balance, balance_demand, blas, calendar, config, customers, dates,
+               errors, forecasting, frame, ingest, model, parallel, peakshifting, project,
+               tariff)
 
 __version__ = _lib.LIB.lf_version().decode()
 
-_MODULES = (errors, dates, config, frame, calendar, project, model, backtest, forecast,
-            balance, balance_demand, peakshift, tariff, customers, parallel)
+_MODULES = (errors, dates, config, frame, calendar, ingest, project, model, backtesting,
+            forecasting, balance, balance_demand, peakshifting, tariff, customers, parallel,
+            blas)
 
 __all__ = ["__version__", "library_path"]
 for _module in _MODULES:
     for _name in _module.__all__:
+        if _name in __all__:   # two modules exporting one name: one would hide the other
+            raise ImportError(f"libforecast: {_module.__name__} exports {_name}, which another "
+                              "module exports too")
         globals()[_name] = getattr(_module, _name)
     __all__ += _module.__all__
 del _module, _name

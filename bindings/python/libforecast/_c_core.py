@@ -71,5 +71,8 @@ FUNCTIONS = {
     "lf_date_parse": (c_int, [c_char_p, POINTER(lf_date), _err]),
     # config.h
     "lf_config_load": (c_int, [c_char_p, POINTER(POINTER(ConfigHead)), _err]),
+    "lf_config_load_string": (c_int, [c_char_p, c_char_p, c_char_p,
+                                      POINTER(POINTER(ConfigHead)), _err]),
     "lf_config_free": (None, [POINTER(ConfigHead)]),
+    "lf_config_output_dir": (c_char_p, [POINTER(ConfigHead)]),
 }

@@ -4,9 +4,11 @@ The library is looked for, in this order:
 
 1. the file the environment variable LIBFORECAST_LIB names (only it: a path
    given on purpose is never replaced by another copy);
-2. the build tree: build/libforecast.so.0 (then build/libforecast.so.0.*) of
+2. for a package `make install` installed: the library it installed beside
+   it (PREFIX/lib, written into _install.py);
+3. the build tree: build/libforecast.so.0 (then build/libforecast.so.0.*) of
    the repository this package sits in (bindings/python/libforecast/../../..);
-3. an installed copy: ctypes.util.find_library('forecast'), the soname as the
+4. an installed copy: ctypes.util.find_library('forecast'), the soname as the
    dynamic loader finds it (LD_LIBRARY_PATH, ld.so.cache: make install
    PREFIX=DIR with DIR/lib on LD_LIBRARY_PATH), then libforecast.so.0 in the
    usual library directories.
@@ -77,6 +79,11 @@ def candidates():
     if env:
         yield env, f"${ENV}"
         return
+    try:   # written by make install: the library installed with this package
+        from ._install import LIBDIR
+        yield os.path.join(LIBDIR, SONAME), "make install's library directory"
+    except ImportError:
+        pass
     if _REPO is not None:
         build = _REPO / "build"
         yield str(build / SONAME), "build tree"
@@ -134,6 +141,17 @@ def _declare(lib, path):
 
 LIB, PATH = _load()
 _declare(LIB, PATH)
+
+
+_LIBC = ctypes.CDLL(None)
+_LIBC.free.restype = None
+_LIBC.free.argtypes = [ctypes.c_void_p]
+
+
+def libc_free(ptr):
+    """free() an array a C function returned for the caller to free (the
+    library allocates with the process's malloc)."""
+    _LIBC.free(ctypes.cast(ptr, ctypes.c_void_p))
 
 
 def library_path():

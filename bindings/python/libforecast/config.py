@@ -10,8 +10,10 @@ import os
 
 from . import _inputs as I
 from . import _c_core as T
+from . import _c_frame
 from ._handle import Handle
 from ._lib import LIB
+from .calendar import Calendar, _year
 from .errors import call
 
 __all__ = ["Config"]
@@ -36,6 +38,28 @@ class Config(Handle):
         call(LIB.lf_config_load, I.c_path(path), ctypes.byref(out))
         super().__init__(out, LIB.lf_config_free)
 
+    @classmethod
+    def from_string(cls, text, *, name="<string>", base_dir=None):
+        r"""A config from YAML text (lf_config_load_string): messages name the
+        text as `name` ("name:line:column: ..."), relative paths are resolved
+        against base_dir (default: the current directory).
+
+        >>> import libforecast as lf
+        >>> lf.Config.from_string("name: Region A\nplan: {reserve: 12%}\n").name
+        'Region A'
+        >>> lf.Config.from_string("name: A\nlaod: {}\n", name="a.yaml")
+        Traceback (most recent call last):
+        ...
+        libforecast.errors.InputError: a.yaml:2:1: unknown key 'laod' at the top level (did you mean 'load'?)
+        """
+        self = cls.__new__(cls)
+        out = ctypes.POINTER(T.ConfigHead)()
+        call(LIB.lf_config_load_string, I.c_text(text, "the config text"),
+             I.c_text(name, "name"), None if base_dir is None else I.c_path(base_dir, "base_dir"),
+             ctypes.byref(out))
+        Handle.__init__(self, out, LIB.lf_config_free)
+        return self
+
     def _head(self):
         return self._ptr().contents
 
@@ -53,6 +77,19 @@ class Config(Handle):
     def name(self):
         """The project's name (the config's required 'name')."""
         return self._head().name.decode("utf-8")
+
+    @property
+    def output_dir(self):
+        """The config's output directory, resolved against its directory."""
+        return os.fsdecode(LIB.lf_config_output_dir(self._ptr()))
+
+    def calendar(self, first_year, last_year):
+        """The calendar the config describes for first_year..last_year (its
+        calendar.years, when given, take precedence): a Calendar."""
+        out = ctypes.POINTER(_c_frame.Calendar)()
+        call(LIB.lf_config_build_calendar, self._ptr(), _year(first_year, "first_year"),
+             _year(last_year, "last_year"), ctypes.byref(out))
+        return Calendar._owned(out)
 
     def __repr__(self):
         if self.closed:

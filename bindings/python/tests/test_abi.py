@@ -100,11 +100,14 @@ def prototypes():
     found = {}
     for ret, name, params in PROTOTYPE.findall(HEADERS):
         params = [] if params.strip() in ("", "void") else [p.strip() for p in params.split(",")]
+        # an array parameter (double profile[24]) is a pointer
+        params = [re.sub(r"\b\w+\s*\[\w*\]$", "*", p) for p in params]
         found[name] = (ret.strip(), [re.sub(r"\b\w+$", "", p).strip() for p in params])
     return found
 
 
-BASES = {"int": ctypes.c_int, "size_t": ctypes.c_size_t, "double": ctypes.c_double,
+BASES = {"int": ctypes.c_int, "unsigned": ctypes.c_uint, "size_t": ctypes.c_size_t,
+         "double": ctypes.c_double,
          "long": ctypes.c_long, "unsigned long": ctypes.c_ulong}
 BASES.update(_lib.SCALARS)
 BASES.update({cname: struct for cname, struct, _ in _lib.MIRRORS})

@@ -7,32 +7,15 @@ of 192 bytes), so 2000 plans leaked would grow the RSS by some 90 MB; a
 117 MB, the sample config (an lf_config alone is 63 kB) over 120 MB.
 Allocator slack and pandas' caches after a warm-up stay well under 8 MB, so
 8 MB tells a leak from noise with a margin both ways."""
-import gc
-import os
 
 import numpy as np
 import pandas as pd
 
 import libforecast as lf
-
-BOUND_MB = 8
-N = 2000
+from rss import BOUND_MB, N, grows
 
 
-def rss_mb():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
-
-def grows(fn):
-    for _ in range(50):           # warm up pandas, numpy and the allocator
-        fn()
-    gc.collect()
-    before = rss_mb()
-    for i in range(N):
-        fn()
-    gc.collect()
-    return rss_mb() - before, before
 
 
 def test_plans_do_not_leak():

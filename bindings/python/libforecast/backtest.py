@@ -1,2 +1,0 @@
-"""(filled in by a later increment of issue 10)."""
-__all__ = []
