@@ -14,7 +14,7 @@ from ._c_core import LF_OK
 from ._lib import LIB
 from .dates import to_datetime64
 from .errors import call
-from .frame import _Part, _release
+from ._handle import Handle
 
 # lf_accuracy's measures, in the order of backtest_accuracy.csv, then its counts
 ACCURACY_COLUMNS = ("n", "mae", "rmse", "mape", "smape", "mase", "bias", "bias_pct",
@@ -38,7 +38,7 @@ def run_backtest(cands, select, spec, frame, cal, first, last):
     return Backtest._owned(out)
 
 
-class Backtest(_Part):
+class Backtest(Handle):
     """A rolling-origin backtest (lf_backtest): for every model (the
     candidates, then "auto" when the automatic choice was backtested too)
     and origin, the forecasts of `horizon` days, the time taken, the status
@@ -67,7 +67,7 @@ class Backtest(_Part):
 
     @classmethod
     def _view(cls, ptr, owner):
-        return cls(ptr, _release([owner]), owner=owner)
+        return cls.view(ptr, owner)
 
     def _c(self):
         return self._ptr().contents

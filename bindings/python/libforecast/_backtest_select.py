@@ -14,8 +14,7 @@ from ._backtest_spec import candidate_names, select_dict
 from ._handle import Handle
 from ._lib import LIB
 from ._model_spec import ModelSpec
-from .errors import ClosedError, call
-from .frame import _release
+from .errors import call
 from .model import Model
 
 
@@ -26,28 +25,6 @@ def run_select(cands, spec, frame, cal, first, last):
     call(LIB.lf_select, cands, len(cands), ctypes.byref(spec), frame._ptr(), cal._ptr(),
          first, last, ctypes.byref(out))
     return Selection(out, cands, cal)
-
-
-class SelectedModel(Model):
-    """The chosen model of a Selection: a Model over the lf_model the
-    lf_selection owns.  It keeps the selection alive, frees nothing, and is
-    closed (ClosedError on use) once the selection is."""
-
-    def __init__(self, ptr, calendar, owner):
-        Handle.__init__(self, ptr, _release([owner]))   # not Model's: no lf_model_free
-        self.calendar = calendar
-        self._owner = owner
-
-    def _ptr(self):
-        ptr = Handle._ptr(self)
-        if self._owner.closed:
-            raise ClosedError("this Model is the model of a Selection that is closed: its C "
-                              "memory is freed")
-        return ptr
-
-    @property
-    def closed(self):
-        return Handle.closed.fget(self) or self._owner.closed
 
 
 class Selection(Handle):
@@ -122,7 +99,7 @@ class Selection(Handle):
     def model(self):
         """The chosen candidate fitted on all training days: a Model (a view
         of the selection's; keeps the selection alive)."""
-        return SelectedModel(self._c().model, self.calendar, self)
+        return Model.view(self._c().model, self, self.calendar)
 
     @property
     def backtest(self):

@@ -24,10 +24,11 @@ import pandas as pd
 from . import _c_frame as C
 from . import _inputs as I
 from ._c_core import LF_ERR_ARG, Error
+from ._handle import Handle
 from ._lib import LIB
 from .dates import to_timestamp
 from .errors import ArgumentError, call, check
-from .frame import _one_day, _Part, _release, as_frame
+from .frame import _one_day, as_frame
 
 __all__ = ["Calendar", "DAY_TYPES"]
 
@@ -43,7 +44,7 @@ def _year(value, what):
     return int(value)
 
 
-class Calendar(_Part):
+class Calendar(Handle):
     """Calendar(first_year, last_year, builtin=()): lf_calendar_new, then
     lf_calendar_add_builtin for each name in builtin (a name or a list).
 
@@ -58,23 +59,23 @@ class Calendar(_Part):
     2024 2025 Independence Day
     """
 
-    def __init__(self, first_year, last_year, builtin=(), *, _ptr=None, _free=None,
-                 _owner=None):
-        if _ptr is None:
-            ptr = _new(_year(first_year, "first_year"), _year(last_year, "last_year"))
-            super().__init__(ptr, LIB.lf_calendar_free)
-            for name in [builtin] if isinstance(builtin, str) else builtin or ():
-                self.add_builtin(name)
-        else:
-            super().__init__(_ptr, _free, _owner)
+    def __init__(self, first_year, last_year, builtin=()):
+        ptr = _new(_year(first_year, "first_year"), _year(last_year, "last_year"))
+        super().__init__(ptr, LIB.lf_calendar_free)
+        for name in [builtin] if isinstance(builtin, str) else builtin or ():
+            self.add_builtin(name)
 
     @classmethod
     def _owned(cls, ptr):
-        return cls(None, None, _ptr=ptr, _free=LIB.lf_calendar_free)
+        """A calendar C made (lf_config_build_calendar); freed by lf_calendar_free."""
+        self = cls.__new__(cls)
+        Handle.__init__(self, ptr, LIB.lf_calendar_free)
+        return self
 
     @classmethod
     def _view(cls, ptr, owner):
-        return cls(None, None, _ptr=ptr, _free=_release([owner]), _owner=owner)
+        """The calendar owner holds (a Project's)."""
+        return cls.view(ptr, owner)
 
     @property
     def first_year(self):

@@ -37,10 +37,10 @@ import pandas as pd
 from . import _c_frame as C
 from . import _inputs as I
 from ._c_core import LF_ERR_NOMEM, Error
-from ._handle import Handle
+from ._handle import Handle, keep_alive
 from ._lib import LIB, libc_free
 from .dates import to_datetime64, to_lf_date, to_timestamp
-from .errors import ArgumentError, ClosedError, call, check
+from .errors import ArgumentError, call, check
 
 __all__ = ["Frame", "as_frame", "PERIOD_KINDS"]
 
@@ -62,36 +62,6 @@ def _one_day(value, what):
     if np.ndim(day) != 0:
         raise ArgumentError(f"{what} must be one date, not {type(value).__name__}")
     return int(day)
-
-
-def _release(keep):
-    """The 'free' of a frame over Python memory: drop the references."""
-    def release(_ptr):
-        keep.clear()
-    return release
-
-
-class _Part(Handle):
-    """A Handle that may be a view of C memory another Handle (its owner)
-    frees: the view keeps the owner alive, and is closed once the owner is
-    (closing the owner frees the memory the view points into)."""
-
-    def __init__(self, ptr, free, owner=None):
-        super().__init__(ptr, free)
-        self._owner = owner
-
-    def _ptr(self):
-        ptr = super()._ptr()
-        if self._owner is not None and self._owner.closed:
-            raise ClosedError(f"this {type(self).__name__} is a view of a "
-                              f"{type(self._owner).__name__} that is closed: its C memory "
-                              "is freed")
-        return ptr
-
-    @property
-    def closed(self):
-        """True once close() (or the owner's close()) has freed the C memory."""
-        return super().closed or (self._owner is not None and self._owner.closed)
 
 
 def _first_day(index, what):
@@ -142,7 +112,7 @@ def _frame_new(start, ndays):
     return Frame._owned(ptr)
 
 
-class Frame(_Part):
+class Frame(Handle):
     """A daily frame: len(frame) days from .start, named float64 columns.
 
     Make one with Frame.from_pandas(df); ingest functions and Project return
@@ -155,9 +125,12 @@ class Frame(_Part):
     ([1.0, 2.0], True, {'peak_mw': ''})
     """
 
-    def __init__(self, ptr, free, keep=None, owner=None):
-        super().__init__(ptr, free, owner)
+    def __init__(self, ptr, free, keep=None):
+        super().__init__(ptr, free)
         self._keep = keep   # for a frame over pandas: what the C struct points into
+
+    def _init_view(self):
+        self._keep = None
 
     @classmethod
     def _owned(cls, ptr):
@@ -167,7 +140,7 @@ class Frame(_Part):
     @classmethod
     def _view(cls, ptr, owner):
         """A frame owner holds; kept alive by this view, never freed here."""
-        return cls(ptr, _release([owner]), owner=owner)
+        return cls.view(ptr, owner)
 
     @classmethod
     def from_pandas(cls, df, units=None):
@@ -206,7 +179,7 @@ class Frame(_Part):
             cols[k] = C.Column(texts[-2], texts[-1], I.pointer(arr))
         struct = C.Frame(start, len(df), len(arrays), len(arrays), cols)
         keep = [struct, cols, arrays, texts, df]
-        return cls(ctypes.pointer(struct), _release(keep), keep)
+        return cls(ctypes.pointer(struct), keep_alive(keep), keep)
 
     def _c(self):
         return self._ptr().contents

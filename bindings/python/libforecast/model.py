@@ -96,6 +96,9 @@ class Model(Handle):
         super().__init__(ptr, LIB.lf_model_free)
         self.calendar = calendar
 
+    def _init_view(self, calendar):
+        self.calendar = calendar   # a view: a Selection's model (Model.view)
+
     def _cal(self, frame, calendar, last_day):
         return self.calendar if calendar is None else _calendar_for(calendar, frame, last_day)
 
