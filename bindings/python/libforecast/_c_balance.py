@@ -3,7 +3,8 @@ for what a _c_ module declares)."""
 import ctypes
 from ctypes import POINTER, c_char, c_char_p, c_double, c_int, c_size_t
 
-from ._c_core import LF_SCENARIO_NAME_MAX, Error, lf_date
+from ._c_core import LF_SCENARIO_NAME_MAX, ConfigHead, Error, lf_date
+from ._c_forecast import Forecast
 
 # balance.h, config.h
 LF_BALANCE_MAX_MONTHS = 240
@@ -123,4 +124,10 @@ FUNCTIONS = {
     "lf_balance_daily_from_csv": (c_int, [c_char_p, c_char_p, c_char_p,
                                           POINTER(POINTER(BalanceDaily)), _err]),
     "lf_balance_daily_free": (None, [POINTER(BalanceDaily)]),
+    "lf_balance_demand_from_forecast": (c_int, [POINTER(Forecast), c_char_p, c_char_p,
+                                                POINTER(POINTER(BalanceDemand)), _err]),
+    "lf_balance_daily_from_forecast": (c_int, [POINTER(Forecast), c_char_p, c_char_p,
+                                               POINTER(POINTER(BalanceDaily)), _err]),
+    "lf_config_plan_supply": (c_int, [POINTER(ConfigHead), c_int, c_int, c_size_t,
+                                      POINTER(POINTER(c_double)), _err]),
 }

@@ -8,13 +8,19 @@ that take a config (lf_config_plan_supply, lf_config_build_calendar, ...).
 import ctypes
 import os
 
+import numpy as np
+import pandas as pd
+
 from . import _inputs as I
 from . import _c_core as T
 from . import _c_frame
 from ._handle import Handle
 from ._lib import LIB
 from .calendar import Calendar, _year
-from .errors import call
+from .dates import to_month
+from .errors import ArgumentError, call
+
+SUPPLY = ("own_mwh", "purchase_mwh", "own_mw", "import_mw", "outage_mw")  # LF_PLAN_OWN_MWH..
 
 __all__ = ["Config"]
 
@@ -90,6 +96,31 @@ class Config(Handle):
         call(LIB.lf_config_build_calendar, self._ptr(), _year(first_year, "first_year"),
              _year(last_year, "last_year"), ctypes.byref(out))
         return Calendar._owned(out)
+
+    def plan_supply(self, first, months=12):
+        """The supply of the config's plan section for `months` months from
+        `first` (lf_config_plan_supply): a DataFrame by month of own_mwh,
+        purchase_mwh, own_mw, import_mw, outage_mw — as balance_plan takes
+        them (``balance_plan(demand, reserve=..., **supply)``, each column a
+        Series by month).  A month the config leaves out of a month map is an
+        InputError at the key's file:line:column.
+
+        >>> import libforecast as lf
+        >>> with lf.Config("datasets/sample/project.yaml") as cfg:
+        ...     supply = cfg.plan_supply("2025-01", 12)
+        >>> list(supply.columns), int(supply.loc["2025-07", "import_mw"])
+        (['own_mwh', 'purchase_mwh', 'own_mw', 'import_mw', 'outage_mw'], 7850)
+        """
+        year, month = to_month(first, "first")
+        if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+            raise ArgumentError(f"months must be a positive int, not {months!r}")
+        arrays = [np.full(months, np.nan) for _ in SUPPLY]
+        rows = (ctypes.POINTER(ctypes.c_double) * len(SUPPLY))(
+            *[a.ctypes.data_as(ctypes.POINTER(ctypes.c_double)) for a in arrays])
+        call(LIB.lf_config_plan_supply, self._ptr(), year, month, months, rows)
+        index = pd.period_range(pd.Period(year=year, month=month, freq="M"), periods=months,
+                                freq="M", name="month")
+        return pd.DataFrame(dict(zip(SUPPLY, arrays)), index=index)
 
     def __repr__(self):
         if self.closed:
