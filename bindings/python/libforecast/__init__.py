@@ -2,8 +2,9 @@
 of the C library libforecast.so (pure Python on numpy and pandas).
 
 Each part of the C API has its module (frame, calendar, ingest, project, model,
-backtesting, forecasting, balance, peakshifting, tariff, customers, parallel); every
-name a module lists in its __all__ is exported here.
+decompose, smoothing, backtesting, forecasting, balance, peakshifting, tariff,
+customers, parallel, blas); every name a module lists in its __all__ is
+exported here.
 
 >>> import libforecast as lf
 >>> lf.__version__
@@ -12,14 +13,14 @@ name a module lists in its __all__ is exported here.
 from . import _lib
 from ._lib import library_path
 from . import (backtesting, balance, balance_demand, blas, calendar, config, customers, dates,
-               errors, forecasting, frame, ingest, model, parallel, peakshifting, project,
-               tariff)
+               decompose, errors, forecasting, frame, ingest, model, parallel, peakshifting,
+               project, smoothing, tariff)
 
 __version__ = _lib.LIB.lf_version().decode()
 
-_MODULES = (errors, dates, config, frame, calendar, ingest, project, model, backtesting,
-            forecasting, balance, balance_demand, peakshifting, tariff, customers, parallel,
-            blas)
+_MODULES = (errors, dates, config, frame, calendar, ingest, project, model, decompose,
+            smoothing, backtesting, forecasting, balance, balance_demand, peakshifting, tariff,
+            customers, parallel, blas)
 
 __all__ = ["__version__", "library_path"]
 for _module in _MODULES:
