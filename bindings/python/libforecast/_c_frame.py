@@ -105,6 +105,12 @@ class EconomySpec(ctypes.Structure):
                 ("unit", c_char_p)]
 
 
+class IntervalSeries(ctypes.Structure):
+    """lf_interval_series: one series' cleaned intervals (owned by C)."""
+    _fields_ = [("first", lf_date), ("minutes", c_int), ("ndays", c_size_t), ("n", c_size_t),
+                ("values", POINTER(c_double))]
+
+
 class Project(ctypes.Structure):
     """lf_project: the frames a config names, read by lf_project_load."""
     _fields_ = [("daily", POINTER(Frame)), ("weather", POINTER(Frame)),
@@ -132,6 +138,7 @@ MIRRORS = [
     ("lf_ingest_report", IngestReport, "full"),
     ("lf_daily_weather_spec", DailyWeatherSpec, "full"),
     ("lf_economy_spec", EconomySpec, "full"),
+    ("lf_interval_series", IntervalSeries, "full"),
     ("lf_project", Project, "full"),
     ("lf_period_summary", PeriodSummary, "full"),
 ]
@@ -173,6 +180,9 @@ FUNCTIONS = {
     "lf_issue_kind_name": (c_char_p, [lf_issue_kind]),
     "lf_issue_describe": (None, [POINTER(Issue), c_int, c_char_p, c_size_t]),
     "lf_ingest_intervals": (c_int, [POINTER(IntervalSpec), POINTER(_frame), _report, _err]),
+    "lf_ingest_interval_series": (c_int, [POINTER(IntervalSpec), c_size_t,
+                                          POINTER(IntervalSeries), _report, _err]),
+    "lf_interval_series_free": (None, [POINTER(IntervalSeries)]),
     "lf_ingest_daily_weather": (c_int, [POINTER(DailyWeatherSpec), POINTER(_frame), _report,
                                         _err]),
     "lf_ingest_economy": (c_int, [POINTER(EconomySpec), _frame, _err]),

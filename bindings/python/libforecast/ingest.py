@@ -40,7 +40,7 @@ from .errors import ArgumentError, call
 from .frame import Frame, _one_day, as_frame
 from ._lib import LIB
 
-__all__ = ["read_intervals", "read_daily_weather", "add_economy"]
+__all__ = ["read_intervals", "read_interval_series", "read_daily_weather", "add_economy"]
 
 LAYOUTS = {"long": C.LF_LAYOUT_LONG, "wide": C.LF_LAYOUT_WIDE}
 STAMPS = {"start": C.LF_STAMP_START, "end": C.LF_STAMP_END}
@@ -227,6 +227,17 @@ def read_intervals(path, *, series=None, layout="long", interval_minutes=0, time
     >>> f.columns[:3], r["interval_minutes"], r["rows"] == len(f)
     (['C003_energy_mwh', 'C003_peak_mw', 'C003_min_mw'], 15, True)
     """
+    spec = _interval_spec(path, series, layout, interval_minutes, time_column, date_column,
+                          hour_column, hour_ending, stamp, max_gap_intervals, duplicates,
+                          clock_changes, first, last, delimiter)
+    return _read(LIB.lf_ingest_intervals, spec)
+
+
+def _interval_spec(path, series, layout, interval_minutes, time_column, date_column, hour_column,
+                   hour_ending, stamp, max_gap_intervals, duplicates, clock_changes, first, last,
+                   delimiter):
+    """An lf_interval_spec of read_intervals' arguments, checked; its series
+    array is kept alive by the struct's _keep attribute."""
     _choice(layout, LAYOUTS, "layout")
     keep = _series(series, layout)
     a, b = _period(first, last)
@@ -241,7 +252,60 @@ def read_intervals(path, *, series=None, layout="long", interval_minutes=0, time
         max_gap_intervals=_max_gap(max_gap_intervals),
         duplicates=_choice(duplicates, DUPLICATES, "duplicates"),
         clock_changes=_flag(clock_changes, "clock_changes"), first=a, last=b)
-    return _read(LIB.lf_ingest_intervals, spec)
+    spec._keep = keep
+    return spec
+
+
+def read_interval_series(path, *, series=None, which=0, layout="long", interval_minutes=0,
+                         time_column=None, date_column=None, hour_column=None,
+                         hour_ending=False, stamp="start", max_gap_intervals=None,
+                         duplicates="mean", clock_changes=False, first=None, last=None,
+                         delimiter=","):
+    """The cleaned intervals of one series of an interval file
+    (lf_ingest_interval_series), not summed to days: what a tariff bill
+    needs.  The arguments are read_intervals'; which: the index of the
+    series in `series` to return.  Returns (Series, report): the values in
+    the library's units (a load in MW, whatever the file's unit) on the
+    interval grid of whole days, indexed by each interval's start; NaN where
+    an interval has no value (a gap too long to fill, a skipped DST hour,
+    before the first or after the last reading).
+
+    >>> import libforecast as lf
+    >>> mw, r = lf.read_interval_series("datasets/sample/customers/C003.csv", layout="wide",
+    ...                                 date_column="date", series={"unit": "kW"})
+    >>> str(mw.index[1]), r["interval_minutes"], len(mw) == 96 * r["rows"]
+    ('2023-01-01 00:15:00', 15, True)
+    """
+    spec = _interval_spec(path, series, layout, interval_minutes, time_column, date_column,
+                          hour_column, hour_ending, stamp, max_gap_intervals, duplicates,
+                          clock_changes, first, last, delimiter)
+    k = _int(which, "which")
+    if not 0 <= k < spec.nseries:
+        raise ArgumentError(f"which={k}: the spec has {spec.nseries} series")
+    out = C.IntervalSeries()
+    report = C.IngestReport()
+    LIB.lf_ingest_report_init(ctypes.byref(report))
+    try:
+        call(LIB.lf_ingest_interval_series, ctypes.byref(spec), k, ctypes.byref(out),
+             ctypes.byref(report))
+        try:   # read everything first: the free zeroes the struct
+            values = np.ctypeslib.as_array(out.values, shape=(out.n,)).copy()
+            first, minutes = out.first, out.minutes
+        finally:
+            LIB.lf_interval_series_free(ctypes.byref(out))
+        index = pd.date_range(to_timestamp(first), periods=len(values), freq=f"{minutes}min",
+                              name="time")
+        return pd.Series(values, index=index, name=_series_name(spec.series[k])), \
+            _report(report)
+    finally:
+        LIB.lf_ingest_report_free(ctypes.byref(report))
+
+
+def _series_name(s):
+    """What the series is called: its prefix and column, or its kind."""
+    name = (s.column or b"").decode("utf-8") or ("load_mw", "temperature_c", "humidity_pct",
+                                                  "rain_mm")[s.kind]
+    return (s.prefix or b"").decode("utf-8") + name
 
 
 def read_daily_weather(path, *, date_column, tmin_column=None, tmax_column=None,

@@ -508,3 +508,29 @@ def test_projects_do_not_leak(tmp_path):
         if state["k"] % 2:
             p.close()            # the other half: freed by the collector
     assert grows(once, 2000, warm=30)[0] < BOUND_MB
+
+
+def test_interval_series_are_the_days_of_the_daily_frame(tmp_path):
+    """read_interval_series: the cleaned intervals (MW) whose sums and maxima
+    are read_intervals' daily energy and peak; a gap too long to fill stays
+    NaN; kW read as MW; which names the series."""
+    path = tmp_path / "meter.csv"
+    rows = ["time,kw,t"]
+    for h in range(48):
+        kw = "" if 30 <= h < 36 else str(1000.0 + 10 * (h % 24))   # 6 hours missing on day 2
+        rows.append(f"2025-01-{1 + h // 24:02d} {h % 24:02d}:00,{kw},{h % 24}")
+    path.write_text("\n".join(rows) + "\n")
+    kw = {"column": "kw", "unit": "kW"}
+    mw, report = lf.read_interval_series(path, time_column="time", series=[kw, {
+        "column": "t", "kind": "temperature"}], max_gap_intervals=2)
+    daily, _ = lf.read_intervals(path, time_column="time", series=kw, max_gap_intervals=2)
+    assert mw.name == "kw" and len(mw) == 48 and mw.index[1] == pd.Timestamp("2025-01-01 01:00")
+    assert mw.iloc[0] == 1.0 and mw.iloc[23] == 1.23            # kW read as MW
+    assert mw.iloc[30:36].isna().all() and report["left_missing"] == 6
+    assert mw.iloc[:24].sum() == pytest.approx(daily["energy_mwh"].iloc[0], rel=1e-12)
+    assert mw.iloc[:24].max() == daily["peak_mw"].iloc[0]
+    t, _ = lf.read_interval_series(path, time_column="time", which=1, series=[kw, {
+        "column": "t", "kind": "temperature"}])
+    assert t.name == "t" and t.iloc[5] == 5.0
+    with pytest.raises(lf.ArgumentError, match="which=2"):
+        lf.read_interval_series(path, time_column="time", series=kw, which=2)
