@@ -200,6 +200,28 @@ class Model(Handle):
         return out
 
     @property
+    def ets_fit(self):
+        """The ETS fit as an EtsFit (forecast, simulate, params, ...): a view
+        that keeps this model alive and is closed with it; None for other
+        kinds.
+
+        >>> import numpy as np, pandas as pd, libforecast as lf
+        >>> days = pd.date_range("2024-01-01", periods=84)
+        >>> noise = np.random.default_rng(1).normal(0, 0.5, len(days))
+        >>> y = pd.DataFrame({"energy_mwh": 100 + 10.0 * (days.dayofweek < 5) + noise},
+        ...                  index=days)
+        >>> m = lf.fit(y, kind="ets", ets={"trend": "none", "season": "additive"})
+        >>> m.ets_fit.forecast(7)["mean"].round(0).tolist()   # from Monday 25 March
+        [110.0, 110.0, 110.0, 110.0, 110.0, 100.0, 100.0]
+        """
+        from .smoothing import EtsFit   # smoothing imports model's modules
+        e = LIB.lf_model_ets(self._ptr())
+        if not e:
+            return None
+        first = self.training_days[0]
+        return EtsFit.view(e, self, pd.date_range(first, periods=e.contents.nobs, freq="D"))
+
+    @property
     def grid(self):
         """The degree-day grid search's tries (hdd, cdd, aicc), or an empty frame."""
         n = ctypes.c_size_t()

@@ -194,6 +194,9 @@ class EtsFit(Handle):
         super().__init__(ptr, LIB.lf_ets_free)
         self.index = index
 
+    def _init_view(self, index):
+        self.index = index   # a view: a Model's ETS fit (Model.ets_fit)
+
     def _ets(self):
         return self._ptr().contents
 

@@ -361,3 +361,19 @@ def test_holiday_terms_use_the_calendar(frame):
     # no holiday in an empty calendar: the dummy is dropped as all zero
     assert not cn.coefficients.loc["holiday", "dropped"]
     assert none.coefficients.loc["holiday", "dropped"]
+
+
+def test_an_ets_models_fit_is_an_etsfit_view_closed_with_the_model():
+    days = pd.date_range("2024-01-01", periods=84)
+    noise = np.random.default_rng(3).normal(0, 0.5, len(days))
+    y = pd.DataFrame({"energy_mwh": 100 + 10.0 * (days.dayofweek < 5) + noise}, index=days)
+    m = lf.fit(y, kind="ets", ets={"trend": "none", "season": "additive"})
+    f = m.ets_fit
+    assert f.name == m.ets["name"] and f.params["alpha"] == m.ets["alpha"]
+    pd.testing.assert_series_equal(f.fitted, m.fitted, check_names=False, check_freq=False)
+    assert f.forecast(7).index[0] == pd.Timestamp("2024-03-25")
+    assert lf.fit(y, day_of_week=True).ets_fit is None
+    m.close()
+    assert f.closed
+    with pytest.raises(lf.ClosedError):
+        f.forecast(7)
