@@ -2,6 +2,11 @@
  *
  * Fitting uses Householder QR from LAPACK on the design itself (never the
  * normal equations), so accuracy follows the conditioning of X, not of X'X.
+ * Reproducible bit for bit for a given BLAS and thread count: a threaded
+ * BLAS (OpenBLAS splits LAPACK's matrix-vector products between threads
+ * above a size) rounds differently, some 1e-12 relative in the estimates and
+ * everything made from them.  lfc runs OpenBLAS on one thread; a host
+ * program chooses its own (the Python binding: lf.blas_threads).
  *
  * Rows: a row whose target or any design value is NaN is left out and
  * counted (nobs_missing_target, nobs_missing_input), as is a WLS row of
