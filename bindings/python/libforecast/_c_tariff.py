@@ -2,12 +2,10 @@
 declared demand, moving load out of the peak, a tariff change's revenue) and
 of config.h's tariff section (see _c_core for what a _c_ module declares)."""
 import ctypes
-import importlib
-import pathlib
-import pkgutil
 from ctypes import POINTER, c_char, c_char_p, c_double, c_int, c_long, c_size_t, c_uint
 
 from ._c_core import LF_SCENARIO_NAME_MAX, ConfigHead, Error, lf_date
+from ._c_frame import Calendar
 
 # tariff.h
 LF_TARIFF_ID_MAX = 32
@@ -45,26 +43,6 @@ lf_basic_choice = c_int
 lf_config_declared_from = c_int
 
 
-def _calendar_type():
-    """lf_calendar as another _c_ module declares it when one does (one type
-    for all, so a Calendar handle's pointer is accepted here and _lib sees
-    one declaration), else our own opaque declaration."""
-    here = pathlib.Path(__file__).parent
-    for info in sorted(pkgutil.iter_modules([str(here)]), key=lambda m: m.name):
-        if not info.name.startswith("_c_") or info.name == __name__.rsplit(".", 1)[-1]:
-            continue
-        module = importlib.import_module(f"{__package__}.{info.name}")
-        for name, struct, *_ in getattr(module, "MIRRORS", []) + getattr(module, "OPAQUE", []):
-            if name == "lf_calendar":
-                return struct, []
-
-    class Calendar(ctypes.Structure):
-        """lf_calendar: opaque (holidays and make-up working days, calendar.h)."""
-
-    return Calendar, [("lf_calendar", Calendar)]
-
-
-Calendar, _OWN_CALENDAR = _calendar_type()
 
 
 class TouWindow(ctypes.Structure):
@@ -350,7 +328,7 @@ MIRRORS = [
     ("lf_config_tariff_customer", ConfigTariffCustomer, "full"),
     ("lf_config_tariff_input", ConfigTariffInput, "full"),
 ]
-OPAQUE = list(_OWN_CALENDAR)
+OPAQUE = []
 SCALARS = {"lf_tou_period": lf_tou_period, "lf_energy_kind": lf_energy_kind,
            "lf_basic_choice": lf_basic_choice,
            "lf_config_declared_from": lf_config_declared_from}

@@ -12,9 +12,9 @@ import pandas as pd
 from . import _c_customers as T
 from . import _customers_spec as S
 from . import _inputs as I
-from ._customers_cmem import c_free, struct_array
+from ._customers_cmem import struct_array
 from ._customers_set import CustomerSet, align, text
-from ._lib import LIB
+from ._lib import LIB, libc_free
 from .dates import to_datetime64, to_lf_date, to_month
 from .errors import ArgumentError, call
 
@@ -155,4 +155,4 @@ def _run(cset, expected, spec, ids, names):
     try:
         return alerts_frame(out, n.value, ids, names)
     finally:
-        c_free(out)
+        libc_free(out)

@@ -1,23 +1,15 @@
 """C memory the customer functions hand back: arrays of plain structs copied
-into numpy in one go, and free() for the two arrays the caller must free
-(lf_customer_expected_load, lf_usage_alerts: "free it with free()").
-
-The binding copies such an array into numpy and frees it at once with
-_lib.libc_free (the process's free, matching the library's malloc).
+into numpy in one go.  The two arrays the caller must free
+(lf_customer_expected_load, lf_usage_alerts) are freed at once with
+_lib.libc_free after the copy.
 """
 import ctypes
 
 import numpy as np
 
-from ._lib import libc_free
 
 _NUMPY = {ctypes.c_double: np.float64, ctypes.c_int: np.intc, ctypes.c_int32: np.int32,
           ctypes.c_size_t: np.uintp, ctypes.c_long: np.int_}
-
-
-def c_free(ptr):
-    """free() a pointer a C function returned for the caller to free (NULL is fine)."""
-    libc_free(ptr)
 
 
 def _dtype(struct):

@@ -15,10 +15,10 @@ import pandas as pd
 from . import _c_credit as TC
 from . import _c_customers as T
 from . import _inputs as I
-from ._customers_cmem import c_free, struct_array
+from ._customers_cmem import struct_array
 from ._customers_tables import text
 from ._handle import Handle
-from ._lib import LIB
+from ._lib import LIB, libc_free
 from .dates import to_date, to_datetime64, to_lf_date, to_month
 from .errors import ArgumentError, call
 
@@ -230,7 +230,7 @@ class CustomerSet(Handle):
             values = (np.ctypeslib.as_array(out, shape=(s.n, s.nmonths)).T.copy()
                       if s.n and s.nmonths else np.empty((s.nmonths, s.n)))
         finally:
-            c_free(out)
+            libc_free(out)
         return pd.DataFrame(values, index=self.months, columns=self.ids)
 
     def aligned(self, table, name):
