@@ -15,6 +15,7 @@ from ._backtest_result import run_backtest
 from ._backtest_select import run_select
 from ._backtest_spec import candidate_names, target_of
 from ._c_core import LF_ERR_CONFIG, LF_ERR_DATA, LF_ERR_NOTFOUND
+from ._handle import Run
 from ._lib import LIB
 from ._model_spec import ModelSpec
 from .config import Config
@@ -72,14 +73,13 @@ def _spec_and_days(config, target, first, last):
     return spec, first, last
 
 
-class BacktestRun:
+class BacktestRun(Run):
     """What backtest_from_config makes: .backtest (a Backtest), .selection
     (a Selection on all the days, None without a selection section),
     .candidates {name: ModelSpec}, .first and .last (the days), .config and
     .project.  close() (or ``with``) frees the backtest and the selection."""
 
-    def __init__(self, **parts):
-        self.__dict__.update(parts)
+    CLOSES = ("backtest", "selection")
 
     def to_csv(self, directory=None):
         """lfc backtest's files in directory (default: the config's output
@@ -92,18 +92,6 @@ class BacktestRun:
             paths["selection"] = os.path.join(directory, "selection.csv")
             self.selection.to_csv(paths["selection"])
         return paths
-
-    def close(self):
-        for part in (self.backtest, self.selection):
-            if part is not None:
-                part.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
 
     def __repr__(self):
         return (f"<BacktestRun {self.first.date()}..{self.last.date()} of "

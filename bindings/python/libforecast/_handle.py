@@ -76,3 +76,27 @@ class Handle:
     def __exit__(self, *exc):
         self.close()
         return False
+
+
+class Run:
+    """The results of one config-driven run (forecast_from_config,
+    backtest_from_config): its parts as attributes; close() or the end of a
+    ``with`` block closes those named in CLOSES (None ones skipped)."""
+
+    CLOSES = ()
+
+    def __init__(self, **parts):
+        self.__dict__.update(parts)
+
+    def close(self):
+        for name in self.CLOSES:
+            part = getattr(self, name)
+            if part is not None:
+                part.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False

@@ -32,7 +32,7 @@ import pandas as pd
 from . import _c_forecast as C
 from . import _inputs as I
 from ._forecast_spec import RESIDUALS, ForecastSpec, as_forecast_spec
-from ._handle import Handle
+from ._handle import Handle, Run
 from ._lib import LIB, libc_free
 from .dates import to_lf_date, to_timestamp
 from ._c_core import LF_ERR_CONFIG
@@ -286,25 +286,12 @@ def _normalized_frame(rows, kind):
                         for r in rows], name="period"))
 
 
-class ForecastRun:
+class ForecastRun(Run):
     """What forecast_from_config makes: .forecast, .energy and .peak models
     (None when the config fits none), .normalized {"month": df, "year": df}
     (None when the models read no weather), .project, and the days."""
 
-    def __init__(self, **parts):
-        self.__dict__.update(parts)
-
-    def close(self):
-        for part in (self.forecast, self.energy, self.peak):
-            if part is not None:
-                part.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
+    CLOSES = ("forecast", "energy", "peak")
 
 
 def forecast_from_config(config, *, project=None, seed=None):

@@ -37,7 +37,7 @@ from ._handle import Handle
 from ._lib import LIB
 from ._model_spec import ModelSpec, as_spec
 from .calendar import Calendar
-from .dates import to_lf_date, to_timestamp
+from .dates import to_timestamp
 from .errors import ArgumentError, call
 from .frame import _one_day, as_frame
 
@@ -160,19 +160,14 @@ class Model(Handle):
         return {f: getattr(s, f) for f, _ in M.FitStats._fields_}
 
     def _series(self, which):
+        """fitted or residuals: the regression's, or the ETS fit's (EtsFit's)."""
         r = LIB.lf_model_regress(self._ptr())
-        if r:
-            r = r.contents
-            values = np.ctypeslib.as_array(getattr(r, which), shape=(r.nrows,)).copy()
-            start = r.first
-        else:
-            e = LIB.lf_model_ets(self._ptr())
-            if not e:
-                return None
-            e = e.contents
-            values = np.ctypeslib.as_array(getattr(e, which), shape=(e.nobs,)).copy()
-            start = to_lf_date(self.training_days[0])
-        return pd.Series(values, index=pd.date_range(to_timestamp(start), periods=len(values)),
+        if not r:
+            fit = self.ets_fit
+            return None if fit is None else getattr(fit, which)
+        r = r.contents
+        values = np.ctypeslib.as_array(getattr(r, which), shape=(r.nrows,)).copy()
+        return pd.Series(values, index=pd.date_range(to_timestamp(r.first), periods=len(values)),
                          name=which)
 
     @property

@@ -1,7 +1,6 @@
 """Calendars: China's 2025 holidays and 调休 make-up workdays against the
 State Council's notice, holidays and workdays added by hand or from a CSV,
 the calendar columns added to a copy of a frame, errors, and views."""
-import doctest
 import gc
 
 import numpy as np
@@ -9,13 +8,7 @@ import pandas as pd
 import pytest
 
 import libforecast as lf
-from libforecast import calendar as calendar_module
-from conftest import ROOT
 
-
-def test_examples(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    assert doctest.testmod(calendar_module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 def span(first, last):

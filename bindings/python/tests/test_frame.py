@@ -2,7 +2,6 @@
 memory), the index and column checks before any call, owned copies, views
 closed with their owner, and lf_summarize's monthly / yearly / daily
 figures worked by hand."""
-import doctest
 import gc
 
 import numpy as np
@@ -11,7 +10,6 @@ import pytest
 
 import libforecast as lf
 from libforecast import frame as frame_module
-from conftest import ROOT
 
 
 def days(first, n):
@@ -23,10 +21,6 @@ def c_column(f, k):
     c = f._c()
     return np.ctypeslib.as_array(c.cols[k].values, shape=(c.ndays,))
 
-
-def test_examples(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    assert doctest.testmod(frame_module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 def test_public_names_have_examples():

@@ -2,21 +2,14 @@
 (energy = sum of MW x interval hours), gaps, duplicates, daylight-saving
 hours, units, layouts; daily weather; economic indicators added to a copy;
 errors before and from C; and memory (the report and the frames freed)."""
-import doctest
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import libforecast as lf
-from libforecast import ingest as ingest_module
-from conftest import ROOT
 from rss import BOUND_MB, grows
 
-
-def test_examples(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    assert doctest.testmod(ingest_module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 def write_long(path, times, columns, header="time", sep=","):

@@ -1,7 +1,6 @@
 """Project: the sample's frames equal to `lfc ingest`'s files (daily, weather
 history, customers, monthly and yearly summaries, the report), ownership of
 the views, and the errors of a project's data files."""
-import doctest
 import gc
 import subprocess
 
@@ -10,13 +9,7 @@ import pandas as pd
 import pytest
 
 import libforecast as lf
-from libforecast import project as project_module
-from conftest import ROOT
 
-
-def test_examples(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    assert doctest.testmod(project_module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 @pytest.fixture(scope="module")
