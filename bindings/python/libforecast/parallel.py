@@ -90,12 +90,24 @@ def _forecast_from_state(state):
 
 # ---- one series ----------------------------------------------------------------------
 
-def _calendar(calendar, frame, last):
-    """The calendar of a task: built in the task from picklable names."""
-    first_year = frame.index[0].year
-    last_year = max(frame.index[-1].year, pd.Timestamp(last).year if last is not None else 0) + 10
-    names = [] if calendar is None else [calendar] if isinstance(calendar, str) else calendar
-    return Calendar(first_year, last_year, builtin=list(names))
+def _forecast_days(frame, first, last, months):
+    """The first forecast day (default: the day after the frame) and the
+    last (default: months later), which the calendar must reach."""
+    first = pd.Timestamp(frame.index[-1]) + pd.Timedelta(days=1) if first is None else first
+    last = pd.Timestamp(last) if last is not None else \
+        pd.Timestamp(first) + pd.DateOffset(months=months)
+    return first, last
+
+
+def _calendar(calendar, frame, last, cache):
+    """The calendar of a series, built in the task from picklable names over
+    the frame's years and ten past the forecast; series with the same years
+    share one (cache: {years: Calendar}, closed by the caller)."""
+    years = (frame.index[0].year, max(frame.index[-1].year, last.year) + 10)
+    if years not in cache:
+        names = [] if calendar is None else [calendar] if isinstance(calendar, str) else calendar
+        cache[years] = Calendar(*years, builtin=list(names))
+    return cache[years]
 
 
 def forecast_one(frame, *, energy=None, peak=None, forecast_spec=None, weather=None,
@@ -103,11 +115,13 @@ def forecast_one(frame, *, energy=None, peak=None, forecast_spec=None, weather=N
                  kinds=("month",)):
     """Fit energy and/or peak on frame's days before the forecast and
     forecast them: {kind: DataFrame of periods of every scenario, indexed by
-    (scenario, period)}.  What forecast_many runs for each series."""
-    first = pd.Timestamp(frame.index[-1]) + pd.Timedelta(days=1) if first is None else first
+    (scenario, period)}.  What forecast_many runs for each series.  calendar:
+    built-in calendar name(s), or a Calendar covering the days."""
+    first, last_day = _forecast_days(frame, first, last, months)
     train_last = pd.Timestamp(first) - pd.Timedelta(days=1)
-    cal = _calendar(calendar, frame, last if last is not None else
-                    pd.Timestamp(first) + pd.DateOffset(months=months))
+    built = {}
+    cal = calendar if isinstance(calendar, Calendar) else \
+        _calendar(calendar, frame, last_day, built)
     models = {}
     try:
         for name, spec in (("energy", energy), ("peak", peak)):
@@ -119,9 +133,8 @@ def forecast_one(frame, *, energy=None, peak=None, forecast_spec=None, weather=N
             return {kind: pd.concat({s: fc.periods(kind, s) for s in fc.scenarios},
                                     names=["scenario", "period"]) for kind in kinds}
     finally:
-        for m in models.values():
+        for m in list(models.values()) + list(built.values()):
             m.close()
-        cal.close()
 
 
 def _task(keys, frames, energy, peak, forecast_state, weather, calendar, first, last, months,
@@ -142,16 +155,23 @@ def _task(keys, frames, energy, peak, forecast_state, weather, calendar, first, 
 
 def _run_series(keys, frames, results, energy, peak, spec, weather, calendar, first, last,
                 months, train_first, kinds):
-    for key, frame in zip(keys, frames):
-        try:
-            out = forecast_one(frame, energy=energy, peak=peak, forecast_spec=spec,
-                               weather=weather, calendar=calendar, first=first, last=last,
-                               months=months, train_first=train_first, kinds=kinds)
-            results.append((key, out, None))
-        except LibforecastError as e:   # bad data: its code and C message
-            results.append((key, None, (e.code, e.message)))
-        except Exception as e:   # a bug, not bad data: keep its traceback for the caller
-            results.append((key, None, (None, "".join(traceback.format_exception(e)))))
+    calendars = {}   # one a span of years, not one a series
+    try:
+        for key, frame in zip(keys, frames):
+            try:
+                cal = _calendar(calendar, frame, _forecast_days(frame, first, last, months)[1],
+                                calendars)
+                out = forecast_one(frame, energy=energy, peak=peak, forecast_spec=spec,
+                                   weather=weather, calendar=cal, first=first, last=last,
+                                   months=months, train_first=train_first, kinds=kinds)
+                results.append((key, out, None))
+            except LibforecastError as e:   # bad data: its code and C message
+                results.append((key, None, (e.code, e.message)))
+            except Exception as e:   # a bug, not bad data: keep its traceback for the caller
+                results.append((key, None, (None, "".join(traceback.format_exception(e)))))
+    finally:
+        for cal in calendars.values():
+            cal.close()
 
 
 # ---- many series ---------------------------------------------------------------------
